@@ -1,0 +1,35 @@
+# Set-up is automatic: every target below creates .venv (if missing) and installs the
+# package with the pinned versions in constraints.txt, so that figures are byte-identical.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= figures
+
+.PHONY: figures test bench validate clean-venv
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## The main job: every chart (SVG, PDF, PNG), manifest.json, the status table and the Excel workbook.
+figures: $(STAMP)
+	$(BIN)/cproc-data figures --out $(OUT)
+	$(BIN)/cproc-data tables --out $(OUT)/cproc-data-tables.xlsx
+
+## All tests, the notebooks (nbval) included.
+test: $(STAMP)
+	$(BIN)/cproc-data validate
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg notebooks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+validate: $(STAMP)
+	$(BIN)/cproc-data validate
+
+clean-venv:
+	rm -rf $(VENV)

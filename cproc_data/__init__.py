@@ -1,0 +1,48 @@
+"""cproc-data: sourced, reproducible data on the Budapest Convention and C-PROC.
+
+Importing the package is cheap: nothing is read and neither pandas nor matplotlib is
+imported until a loader is called (PEP 562 lazy attributes below).
+
+    >>> import cproc_data as cd
+    >>> cd.status("2024-03-31").value_counts("status")      # doctest: +SKIP
+    >>> cd.counts(pd.date_range("2001-11-23", "2025-12-31"))  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY = {
+    "treaty_events": "cproc_data.record",
+    "treaty_record": "cproc_data.record",
+    "raw_treaty_facts": "cproc_data.sources",
+    "raw_sources": "cproc_data.sources",
+    "states": "cproc_data.states",
+    "coe_membership": "cproc_data.states",
+    "CountingRules": "cproc_data.status",
+    "status": "cproc_data.status",
+    "status_spells": "cproc_data.status",
+    "counts": "cproc_data.status",
+    "TREATIES": "cproc_data.treaties",
+    "to_iso3": "cproc_data.countries",
+    "DataProblem": "cproc_data.errors",
+    "DataError": "cproc_data.errors",
+    "validate_all": "cproc_data.validate",
+}
+
+__all__ = sorted(_LAZY) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cproc_data' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

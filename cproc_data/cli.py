@@ -1,0 +1,159 @@
+"""The `cproc-data` command line. A user's mistake prints a message and exits 2, never a traceback."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+EXIT_USER = 2
+
+
+class UserError(Exception):
+    """A mistake in the command's arguments: one line on stderr, exit 2."""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _treaty(text: str) -> str:
+    from .treaties import TREATIES
+
+    key = text.upper().replace(" ", "")
+    if key not in TREATIES:
+        raise argparse.ArgumentTypeError(f"unknown treaty {text!r}; choose from {', '.join(TREATIES)}")
+    return key
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, no usage dump
+        sys.stderr.write(f"cproc-data: error: {message}\n")
+        raise SystemExit(EXIT_USER)
+
+
+def _print_frame(df, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", date_format="iso", indent=1) + "\n")
+    else:
+        sys.stdout.write(df.to_string(index=False) + "\n")
+
+
+def cmd_status(args) -> int:
+    from .status import CountingRules, counts, status
+
+    rules = CountingRules(basis=args.basis)
+    when = args.as_of or date.today()
+    try:
+        if args.states:
+            df = status(when, args.treaty, rules)
+            df = df.assign(as_of=df["as_of"].dt.strftime("%Y-%m-%d"), since=df["since"].dt.strftime("%Y-%m-%d"))
+            _print_frame(df, args.format)
+            return 0
+        c = counts([when], args.treaty, rules).iloc[0]
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    obj = {
+        "as_of": when.isoformat(), "treaty": args.treaty, "basis": args.basis,
+        "parties": int(c["parties"]), "signatories": int(c["signatories"]), "invited": int(c["invited"]),
+    }
+    if args.format == "json":
+        print(json.dumps(obj))
+    elif args.format == "csv":
+        print(",".join(obj))
+        print(",".join(str(v) for v in obj.values()))
+    else:
+        for k, v in obj.items():
+            print(f"{k:<12} {v}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_all
+
+    problems = validate_all()
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"cproc-data validate: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_USER
+    print("cproc-data validate: all rules hold")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .record import write_treaty_events
+
+    n = write_treaty_events()
+    print(f"wrote datasets/curated/treaty_events.csv ({n} events)")
+    return 0
+
+
+def cmd_figures(args) -> int:
+    from .export import write_figures
+
+    for line in write_figures(args.out, as_of=args.as_of, formats=args.formats, only=args.only):
+        print(line)
+    return 0
+
+
+def cmd_tables(args) -> int:
+    from .export import write_tables
+
+    print(write_tables(args.out, as_of=args.as_of))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cproc-data", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    s = sub.add_parser("status", help="status counts (or per-State rows) at a date")
+    s.add_argument("--as-of", type=_date, help="date YYYY-MM-DD (default: today)")
+    s.add_argument("--treaty", type=_treaty, default="ETS185")
+    s.add_argument("--basis", choices=["deposit", "entry-into-force"], default="deposit")
+    s.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    s.add_argument("--states", action="store_true", help="per-State rows instead of counts")
+    s.set_defaults(func=cmd_status)
+
+    v = sub.add_parser("validate", help="check the datasets against every rule")
+    v.set_defaults(func=cmd_validate)
+
+    b = sub.add_parser("build", help="rebuild datasets/curated/treaty_events.csv from the raw snapshots")
+    b.set_defaults(func=cmd_build)
+
+    f = sub.add_parser("figures", help="write every chart (SVG, PDF, PNG) and manifest.json")
+    f.add_argument("--as-of", type=_date)
+    f.add_argument("--out", default="figures")
+    f.add_argument("--formats", default="svg,pdf,png", type=lambda s: [x.strip() for x in s.split(",") if x.strip()])
+    f.add_argument("--only", nargs="+", metavar="NAME")
+    f.set_defaults(func=cmd_figures)
+
+    t = sub.add_parser("tables", help="write the data behind each chart to one Excel workbook")
+    t.add_argument("--as-of", type=_date)
+    t.add_argument("--out", required=True)
+    t.set_defaults(func=cmd_tables)
+    return p
+
+
+def main(argv=None) -> int:
+    from .errors import DataError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"cproc-data: error: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except DataError as exc:
+        print(f"cproc-data: {exc}", file=sys.stderr)
+        return EXIT_USER
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,197 @@
+"""Metadata is data: every table's columns, types, units, vocabularies and sources, once.
+
+The schema checks (`schema.py`) and the documentation are derived from these
+definitions; nothing else in the package restates a column's type or vocabulary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TREATY_CODES = ("ETS185", "ETS189", "CETS224")
+TREATY_EVENTS = (
+    "signature", "ratification", "accession", "entry_into_force",
+    "denunciation", "denunciation_effect", "invitation", "invitation_extension", "succession",
+)
+SOURCE_KINDS = (
+    "treaty_office_chart", "national_treaty_database", "coe_news", "cm_decision",
+    "tcy_document", "seed_document", "other",
+)
+STATUSES = ("party", "signatory", "invited", "none")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # string | date | integer | number | boolean
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    unit: str | None = None
+    minimum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str  # relative to datasets/ (a glob for multi-file raw tables)
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    sources: str = ""
+    kind: str = "curated"  # raw | reference | curated | derived
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+ISO3 = r"^[A-Z]{3}$"
+SOURCE_ID = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+def _iso3(desc="ISO 3166-1 alpha-3 code of the State", required=True):
+    return Field("iso3", "string", desc, required=required, pattern=ISO3)
+
+
+TABLES: dict[str, Table] = {}
+
+
+def _register(table: Table) -> Table:
+    TABLES[table.name] = table
+    return table
+
+
+SOURCES = _register(Table(
+    "sources", "raw/sources.csv",
+    "Origin record of every raw snapshot: what was read, where, and what date it speaks of.",
+    (
+        Field("source_id", "string", "Identifier of the snapshot, cited by curated rows", True, pattern=SOURCE_ID),
+        Field("url", "string", "Address of the page or document read", True),
+        Field("title", "string", "Title of the page or document", True),
+        Field("producer", "string", "Who published it", True),
+        Field("status_as_of", "date", "Date the source speaks of (a chart's 'status as of', a news item's date)"),
+        Field("date_format", "string", "How the source writes dates, e.g. d/m/yyyy", True),
+        Field("accessed", "date", "Date the stored copy was read", True),
+        Field("kind", "string", "Kind of source", True, enum=SOURCE_KINDS),
+        Field("note", "string", "What a reader must know about this source"),
+    ),
+    primary_key=("source_id",), kind="raw",
+))
+
+TREATY_FACTS = _register(Table(
+    "treaty_facts", "raw/treaty_facts/*.csv",
+    "Facts transcribed from one source each, as written: one row per State, treaty and event.",
+    (
+        Field("source_id", "string", "Source the fact was read in (raw/sources.csv)", True, pattern=SOURCE_ID),
+        Field("treaty", "string", "Treaty code", True, enum=TREATY_CODES),
+        Field("state_as_written", "string", "The State's name as the source spells it", True),
+        Field("event", "string", "What happened", True, enum=TREATY_EVENTS),
+        Field("date_as_written", "string", "The date exactly as printed"),
+        Field("date", "date", "The same date in ISO 8601; empty where the source gives no full day"),
+        Field("note", "string", "Notes column flags or transcriber's remark"),
+    ),
+    primary_key=("source_id", "treaty", "state_as_written", "event", "date_as_written"), kind="raw",
+))
+
+COUNTRY_NAMES = _register(Table(
+    "country_names", "reference/country_names.csv",
+    "Reviewed mapping of every spelling met in a source to an ISO 3166-1 alpha-3 code.",
+    (
+        Field("name", "string", "A spelling met in a source (matched case-insensitively)", True),
+        _iso3("ISO 3166-1 alpha-3 code it denotes"),
+        Field("source", "string", "Why this mapping holds (ISO 3166 name, former name, successor rule)", True),
+    ),
+    primary_key=("name",), kind="reference",
+))
+
+REGIONS = _register(Table(
+    "regions", "reference/regions.csv",
+    "UN M49 region and sub-region of each State.",
+    (
+        _iso3(),
+        Field("region", "string", "UN M49 region", True),
+        Field("sub_region", "string", "UN M49 sub-region", True),
+        Field("source", "string", "Where the row comes from", True),
+    ),
+    primary_key=("iso3",), kind="reference",
+))
+
+CORRECTIONS = _register(Table(
+    "corrections", "corrections.csv",
+    "Known errors in raw sources, recorded rather than patched: the raw fact stays as "
+    "written; the record build applies the correction and cites its reason.",
+    (
+        Field("source_id", "string", "Snapshot holding the wrong fact", True, pattern=SOURCE_ID),
+        Field("treaty", "string", "Treaty code", True, enum=TREATY_CODES),
+        _iso3(),
+        Field("event", "string", "Event", True, enum=TREATY_EVENTS),
+        Field("wrong_date", "date", "Date as the source gives it", True),
+        Field("correct_date", "date", "Date to use instead; empty to disregard the fact"),
+        Field("reason", "string", "Why, and the evidence", True),
+        Field("source", "string", "Source(s) of the correct value", True),
+    ),
+    primary_key=("source_id", "treaty", "iso3", "event", "wrong_date"), kind="reference",
+))
+
+TREATY_EVENTS_TABLE = _register(Table(
+    "treaty_events", "curated/treaty_events.csv",
+    "The treaty record: one row per State, treaty, event and date, built from the raw "
+    "snapshots by `cproc-data build` (record.build_treaty_events).",
+    (
+        Field("treaty", "string", "Treaty code", True, enum=TREATY_CODES),
+        _iso3(),
+        Field("event", "string", "What happened", True, enum=TREATY_EVENTS),
+        Field("date", "date", "When (ISO 8601)", True),
+        Field("source", "string", "Source ids (raw/sources.csv) that give this date, '; '-separated", True),
+        Field("note", "string", "Corrections applied, remarks"),
+    ),
+    primary_key=("treaty", "iso3", "event", "date"),
+    sources="Council of Europe Treaty Office charts; national treaty databases; Council of Europe news",
+))
+
+COE_MEMBERSHIP = _register(Table(
+    "coe_membership", "curated/coe_membership.csv",
+    "Member States of the Council of Europe and the dates they joined (and left).",
+    (
+        _iso3(),
+        Field("joined", "date", "Date the State became a member", True),
+        Field("left", "date", "Date the State ceased to be a member"),
+        Field("source", "string", "Source of the dates", True),
+        Field("note", "string", "Remarks"),
+    ),
+    primary_key=("iso3",),
+    sources="Council of Europe, Statute (ETS 1) chart; Committee of Ministers CM/Res(2022)2",
+))
+
+STATUS = _register(Table(
+    "status", "derived",
+    "Each State's status under a treaty at a date, with the dates it rests on.",
+    (
+        Field("as_of", "date", "Date of the status", True),
+        Field("treaty", "string", "Treaty code", True, enum=TREATY_CODES),
+        _iso3(),
+        Field("name", "string", "English short name (ISO 3166)", True),
+        Field("status", "string", "party / signatory / invited / none", True, enum=STATUSES),
+        Field("since", "date", "Start of the current status"),
+        Field("coe_member", "boolean", "Member of the Council of Europe at the date", True),
+        Field("region", "string", "UN M49 region"),
+    ),
+    primary_key=("as_of", "treaty", "iso3"), kind="derived",
+))
+
+COUNTS = _register(Table(
+    "counts", "derived",
+    "Number of States per status, per treaty and date.",
+    (
+        Field("date", "date", "Date", True),
+        Field("treaty", "string", "Treaty code", True, enum=TREATY_CODES),
+        Field("parties", "integer", "States that are Parties", True, unit="States", minimum=0),
+        Field("signatories", "integer", "States that signed and are not (yet) Parties", True, unit="States", minimum=0),
+        Field("invited", "integer", "States invited to accede, invitation valid, not (yet) Parties", True, unit="States", minimum=0),
+    ),
+    primary_key=("date", "treaty"), kind="derived",
+))

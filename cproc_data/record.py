@@ -1,0 +1,177 @@
+"""The treaty record: curated events built from raw snapshots, and the per-State view.
+
+`build_treaty_events` is the one function that makes `datasets/curated/treaty_events.csv`.
+Transformations, in order:
+  1. read every raw snapshot (sources.check_raw: schema, origin record, date format);
+  2. map each `state_as_written` to ISO alpha-3 through the reviewed country mapping
+     (successor and renamed States share one code: Serbia and Montenegro -> SRB,
+     Czech Republic -> CZE, Turkey -> TUR, "the former Yugoslav Republic of Macedonia" -> MKD);
+  3. set aside facts with no full date (kept in raw, listed by `undated_facts`);
+  4. apply datasets/corrections.csv (known source errors, each with its reason);
+  5. merge identical facts from several sources into one row citing all of them;
+  6. require one date per State for single-valued events (signature, ratification,
+     accession, entry into force, denunciation): two sources that disagree are an error
+     until a correction says which is right. Invitations and extensions may repeat.
+  7. check the key (treaty, iso3, event, date) is unique.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from . import countries
+from .errors import DataError, DataProblem
+from .metadata import TABLES
+from .paths import curated_dir, datasets_dir
+from .schema import check_frame, read_csv_text, read_table, typed
+from .sources import check_raw
+
+SINGLE_VALUED = ("signature", "ratification", "accession", "entry_into_force", "denunciation", "denunciation_effect")
+EVENTS_FILE = "datasets/curated/treaty_events.csv"
+CORRECTIONS_FILE = "datasets/corrections.csv"
+
+
+def _corrections(problems: list[DataProblem]) -> pd.DataFrame:
+    df = read_csv_text(datasets_dir() / "corrections.csv")
+    problems += check_frame(df, TABLES["corrections"], CORRECTIONS_FILE)
+    return df
+
+
+def map_names(facts: pd.DataFrame, problems: list[DataProblem]) -> pd.Series:
+    """iso3 for each fact; unknown names become problems (with a 'did you mean')."""
+    out = []
+    for file, row, name in zip(facts["_file"], facts["_row"], facts["state_as_written"]):
+        code = countries.lookup(name)
+        if code is None:
+            hint = countries.suggest(name)
+            problems.append(DataProblem(
+                file, int(row), "state_as_written", name,
+                "State name not in the reviewed mapping datasets/reference/country_names.csv",
+                hint=f"did you mean {' or '.join(repr(h) for h in hint)}?" if hint else None,
+            ))
+        out.append(code or "")
+    return pd.Series(out, index=facts.index, dtype="string")
+
+
+def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
+    """Curated treaty events (text frame in file order) and every problem met building it."""
+    _sources, facts, problems = check_raw()
+    facts = facts.copy()
+    facts["iso3"] = map_names(facts, problems)
+    dated = facts[(facts["date"] != "") & (facts["iso3"] != "")].copy()
+
+    corr = _corrections(problems)
+    dated["note_fix"] = ""
+    if len(corr):
+        for _, c in corr.iterrows():
+            hit = (
+                (dated["source_id"] == c["source_id"]) & (dated["treaty"] == c["treaty"])
+                & (dated["iso3"] == c["iso3"]) & (dated["event"] == c["event"])
+                & (dated["date"] == c["wrong_date"])
+            )
+            if not hit.any():
+                problems.append(DataProblem(
+                    CORRECTIONS_FILE, None, "wrong_date", c["wrong_date"],
+                    f"correction matches no raw fact ({c['source_id']}, {c['treaty']}, {c['iso3']}, {c['event']})",
+                ))
+                continue
+            if c["correct_date"]:
+                dated.loc[hit, "date"] = c["correct_date"]
+                dated.loc[hit, "note_fix"] = f"{c['source_id']} gives {c['wrong_date']}, corrected: {c['reason']}"
+            else:
+                dated = dated[~hit]
+
+    # a single-valued event must have one date across sources
+    for (treaty, iso3, event), grp in dated[dated["event"].isin(SINGLE_VALUED)].groupby(["treaty", "iso3", "event"], sort=True):
+        if grp["date"].nunique() > 1:
+            first = grp.iloc[0]
+            detail = "; ".join(f"{s} says {d}" for s, d in zip(grp["source_id"], grp["date"]))
+            problems.append(DataProblem(
+                first["_file"], int(first["_row"]), "date", first["date"],
+                f"sources disagree on {treaty} {event} of {iso3} ({detail}); record a correction in {CORRECTIONS_FILE}",
+            ))
+
+    rows = []
+    for (treaty, iso3, event, day), grp in dated.groupby(["treaty", "iso3", "event", "date"], sort=True):
+        notes = sorted({n for n in grp["note_fix"] if n})
+        rows.append({
+            "treaty": treaty, "iso3": iso3, "event": event, "date": day,
+            "source": "; ".join(sorted(set(grp["source_id"]))),
+            "note": " | ".join(notes),
+        })
+    events = pd.DataFrame(rows, columns=TABLES["treaty_events"].columns)
+    order = {t: i for i, t in enumerate(TABLES["treaty_events"].field("treaty").enum)}
+    events = events.sort_values(["treaty", "iso3", "date", "event"], key=lambda s: s.map(order) if s.name == "treaty" else s, kind="stable").reset_index(drop=True)
+    problems += check_frame(events, TABLES["treaty_events"], EVENTS_FILE + " (as built)")
+    return events, problems
+
+
+def undated_facts() -> pd.DataFrame:
+    """Raw facts that give no full date: what the record is still missing."""
+    _s, facts, _p = check_raw()
+    return facts.loc[facts["date"] == "", TABLES["treaty_facts"].columns].reset_index(drop=True)
+
+
+def write_treaty_events() -> int:
+    """Rebuild curated/treaty_events.csv atomically; raise DataError if any problem."""
+    events, problems = build_treaty_events()
+    if problems:
+        raise DataError(problems)
+    from .io import atomic_write_text
+
+    atomic_write_text(curated_dir() / "treaty_events.csv", events.to_csv(index=False, lineterminator="\n"))
+    treaty_events.cache_clear()
+    return len(events)
+
+
+@lru_cache(maxsize=1)
+def _events() -> pd.DataFrame:
+    return read_table("treaty_events", curated_dir() / "treaty_events.csv", EVENTS_FILE)
+
+
+def treaty_events(treaty: str | None = None) -> pd.DataFrame:
+    """The curated event record (treaty, iso3, event, date, source, note), typed."""
+    df = _events().copy()
+    if treaty is not None:
+        from .treaties import get_treaty
+
+        df = df[df["treaty"] == get_treaty(treaty).code].reset_index(drop=True)
+    return df
+
+
+treaty_events.cache_clear = _events.cache_clear  # type: ignore[attr-defined]
+
+
+def treaty_record(treaty: str | None = None) -> pd.DataFrame:
+    """One row per treaty and State: signature, deposit (and its kind), entry into force,
+    denunciation, first and latest invitation, latest extension, and their sources.
+
+    `deposit` is the ratification (or acceptance/approval) or accession date;
+    `deposit_type` says which. Dates the sources do not give stay empty (NaT).
+    """
+    ev = treaty_events(treaty)
+    keys = ["treaty", "iso3"]
+    base = ev[keys].drop_duplicates().reset_index(drop=True)
+
+    def pick(event, how="first", name=None):
+        sub = ev[ev["event"] == event].sort_values("date")
+        sub = sub.groupby(keys, as_index=False).agg(**{name or event: ("date", how)})
+        return sub
+
+    out = base
+    for event in ("signature", "ratification", "accession", "entry_into_force", "denunciation", "denunciation_effect"):
+        out = out.merge(pick(event), on=keys, how="left")
+    out = out.merge(pick("invitation", "first", "first_invitation"), on=keys, how="left")
+    out = out.merge(pick("invitation", "last", "latest_invitation"), on=keys, how="left")
+    out = out.merge(pick("invitation_extension", "last", "latest_extension"), on=keys, how="left")
+    out["deposit"] = out["ratification"].fillna(out["accession"])
+    out["deposit_type"] = pd.Series(
+        [("ratification" if pd.notna(r) else "accession" if pd.notna(a) else None)
+         for r, a in zip(out["ratification"], out["accession"])],
+        index=out.index, dtype="string",
+    )
+    out.insert(2, "name", out["iso3"].map(countries.short_name).astype("string"))
+    if out.duplicated(keys).any():
+        raise AssertionError("treaty_record: duplicate (treaty, iso3)")
+    return out.sort_values(keys).reset_index(drop=True)
