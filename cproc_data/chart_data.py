@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .status import counts
+from .engine import counts
 from .treaties import get_treaty
 
 

@@ -45,7 +45,7 @@ def _print_frame(df, fmt: str) -> None:
 
 
 def cmd_status(args) -> int:
-    from .status import CountingRules, counts, status
+    from .engine import CountingRules, counts, status
 
     rules = CountingRules(basis=args.basis)
     when = args.as_of or date.today()

@@ -59,6 +59,9 @@ MONTHS = {
     "srpnja": 7, "kolovoza": 8, "rujna": 9, "listopada_hr": 10, "studenoga": 11, "prosinca": 12,
     # no
     "januar_no": 1, "november_no": 11,
+    # tr
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
     # ka (locative forms used in dates)
     "იანვარს": 1, "თებერვალს": 2, "მარტს": 3, "აპრილს": 4, "მაისს": 5, "ივნისს": 6,
     "ივლისს": 7, "აგვისტოს": 8, "სექტემბერს": 9, "ოქტომბერს": 10, "ნოემბერს": 11, "დეკემბერს": 12,

@@ -70,7 +70,7 @@ def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
     out = Path(out)
     as_of = _as_of(as_of)
     charts = registry()
-    unknown = [n for n in (only or []) if n not in charts]
+    unknown = [n for n in (only or []) if n not in charts and n != "status"]
     if unknown:
         from .cli import UserError
 
@@ -97,10 +97,44 @@ def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
             })
             lines.append(f"wrote {path}")
         plt.close(fig)
+    if not only or "status" in only:
+        data = status_table(as_of).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        path = out / "status.csv"
+        atomic_write_bytes(path, data)
+        entries.append({
+            "file": path.name, "chart": "status", "format": "csv",
+            "title": f"Status of every State under the Convention and its Protocols on {as_of:%-d %B %Y}",
+            "alt": "Table, one row per State and treaty: status (party, signatory, invited, none) and since when.",
+            "sources": TREATY_SOURCE_TEXT, "as_of": as_of.isoformat(), "sha256": hashlib.sha256(data).hexdigest(),
+        })
+        lines.append(f"wrote {path}")
     manifest = out / "manifest.json"
     atomic_write_text(manifest, json.dumps({"as_of": as_of.isoformat(), "files": entries}, indent=2, ensure_ascii=False) + "\n")
     lines.append(f"wrote {manifest}")
     return lines
+
+
+TREATY_SOURCE_TEXT = "Council of Europe Treaty Office; national treaty databases; Council of Europe news (datasets/raw/sources.csv)"
+
+
+def status_table(as_of):
+    """Per-State status under all three treaties at `as_of` (rows with a status only)."""
+    import pandas as pd
+
+    from .engine import status
+    from .treaties import TREATIES
+
+    frames = []
+    for code, t in TREATIES.items():
+        if as_of < t.opened:
+            continue
+        s = status(as_of, code, all_states=False)
+        frames.append(s)
+    df = pd.concat(frames, ignore_index=True)
+    df["as_of"] = df["as_of"].dt.strftime("%Y-%m-%d")
+    df["since"] = df["since"].dt.strftime("%Y-%m-%d")
+    df["status"] = df["status"].astype(str)
+    return df
 
 
 def normalise_xlsx(data: bytes) -> bytes:

@@ -10,9 +10,12 @@ Rules, each named in its message:
   order             ratification/accession not before signature; entry into force not before deposit
   entry-into-force  = first day of the month after deposit + 3 months (not before the treaty's own)
   one-deposit       a State has either a ratification or an accession, not both
-  signature-first   a ratification needs a signature (without one, it is an accession)
   invitation        a non-member's accession to ETS 185 not before its invitation
   protocol-parent   a Party to a Protocol is (or becomes at once) a Party to the Convention
+
+A date the sources do not give is a *gap*, not an error: `record.record_gaps()` and
+`cproc-data gaps` list them (a ratification without its signature date, an entry into
+force without its deposit date, and so on).
   window            no event before the treaty opened or after today
   coe-membership    left after joined; codes are ISO 3166
 """
@@ -34,10 +37,10 @@ COE_FILE = "datasets/curated/coe_membership.csv"
 
 def cache_clear() -> None:
     """Forget every cached table (after the files on disk changed)."""
-    from . import countries, record, sources, states, status
+    from . import countries, engine, record, reference, sources
 
     for fn in (countries._table, countries.short_name, record._events, sources._raw,
-               states._coe, states._regions, states._states, status._spells):
+               reference._coe, reference._regions, reference._states, engine._spells):
         fn.cache_clear()
 
 
@@ -46,8 +49,8 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
     today = today or date.today()
     problems: list[DataProblem] = []
     ev = events.copy()
-    ev["_row"] = range(2, len(ev) + 2)
-    ev["_date"] = pd.to_datetime(ev["date"], format="%Y-%m-%d", errors="coerce")
+    ev["line"] = range(2, len(ev) + 2)
+    ev["when"] = pd.to_datetime(ev["date"], format="%Y-%m-%d", errors="coerce")
 
     def p(row, column, value, rule):
         problems.append(DataProblem(EVENTS_FILE, int(row), column, str(value), rule))
@@ -58,15 +61,15 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
 
     for r in ev.itertuples():
         t = TREATIES.get(r.treaty)
-        if t is None or pd.isna(r._date):
+        if t is None or pd.isna(r.when):
             continue
-        if r._date.date() < t.opened and r.event not in ("invitation", "invitation_extension"):
-            p(r._row, "date", r.date, f"window: {r.event} before {t.code} opened for signature on {t.opened}")
-        if r._date.date() > today:
-            p(r._row, "date", r.date, f"window: date is in the future (today is {today})")
+        if r.when.date() < t.opened and r.event not in ("invitation", "invitation_extension"):
+            p(r.line, "date", r.date, f"window: {r.event} before {t.code} opened for signature on {t.opened}")
+        if r.when.date() > today:
+            p(r.line, "date", r.date, f"window: date is in the future (today is {today})")
 
     first = {}
-    for r in ev.sort_values("_date").itertuples():
+    for r in ev.sort_values("when").itertuples():
         first.setdefault((r.treaty, r.iso3, r.event), r)
 
     def get(treaty, iso3, event):
@@ -80,35 +83,30 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
         sig, rat, acc = get(treaty, iso3, "signature"), get(treaty, iso3, "ratification"), get(treaty, iso3, "accession")
         eif = get(treaty, iso3, "entry_into_force")
         if rat and acc:
-            p(acc._row, "event", "accession", f"one-deposit: {iso3} has both a ratification ({rat.date}) and an accession for {treaty}")
-        if rat and not sig:
-            p(rat._row, "event", "ratification", f"signature-first: {iso3} ratified {treaty} without a recorded signature (an accession?)")
-        if rat and sig and rat._date < sig._date:
-            p(rat._row, "date", rat.date, f"order: ratification before signature ({sig.date})")
+            p(acc.line, "event", "accession", f"one-deposit: {iso3} has both a ratification ({rat.date}) and an accession for {treaty}")
+        if rat and sig and rat.when < sig.when:
+            p(rat.line, "date", rat.date, f"order: ratification before signature ({sig.date})")
         dep = rat or acc
         if dep is not None:
             deposits[(treaty, iso3)] = dep
-        if eif and dep and eif._date < dep._date:
-            p(eif._row, "date", eif.date, f"order: entry into force before deposit ({dep.date})")
-        if eif and not dep:
-            p(eif._row, "event", "entry_into_force", f"order: entry into force for {iso3} without a deposit")
+        if eif and dep and eif.when < dep.when:
+            p(eif.line, "date", eif.date, f"order: entry into force before deposit ({dep.date})")
         if eif and dep and t.in_force is not None:
-            want = expected_entry_into_force(t, dep._date.date())
-            if want is not None and eif._date.date() != want:
-                p(eif._row, "date", eif.date,
+            want = expected_entry_into_force(t, dep.when.date())
+            if want is not None and eif.when.date() != want:
+                p(eif.line, "date", eif.date,
                   f"entry-into-force: expected {want} (first day of the month after deposit {dep.date} + {t.eif_delay_months} months, not before {t.in_force})")
         if treaty == "ETS185" and acc is not None and iso3 not in members:
             inv = get(treaty, iso3, "invitation")
-            if inv is not None and acc._date < inv._date:
-                p(acc._row, "date", acc.date, f"invitation: {iso3} acceded before its invitation ({inv.date})")
+            if inv is not None and acc.when < inv.when:
+                p(acc.line, "date", acc.date, f"invitation: {iso3} acceded before its invitation ({inv.date})")
     for (treaty, iso3), dep in deposits.items():
         if treaty == "ETS185":
             continue
         parent = deposits.get(("ETS185", iso3))
-        if parent is None or parent._date > dep._date:
-            p(dep._row, "date", dep.date,
-              f"protocol-parent: {iso3} deposited for {treaty} before becoming a Party to ETS 185"
-              + (f" ({parent.date})" if parent is not None else " (no ETS 185 deposit recorded)"))
+        if parent is not None and parent.when > dep.when:  # a missing date is a gap, not an error
+            p(dep.line, "date", dep.date,
+              f"protocol-parent: {iso3} deposited for {treaty} before becoming a Party to ETS 185 ({parent.date})")
     return problems
 
 

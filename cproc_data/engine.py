@@ -10,10 +10,12 @@ counts membership ("Parties, signatories, States invited to accede"):
 * **Signatory**: signed and not (yet) a Party under the chosen basis.
 * **Invited** (ETS 185 only): the Committee of Ministers invited the State to accede
   (art. 37), the invitation is still valid, and the State is not (yet) a Party or
-  signatory. An invitation is valid for `invitation_validity_years` from its adoption
-  (see README, "Counting rules", for the Committee of Ministers' rule and its source);
-  an extension decision renews it for the same period from the extension's date.
-  `invitation_validity_years=None` lets invitations run until accession.
+  signatory. An invitation adopted on or after `invitation_rule_since` (10 April 2013,
+  Ministers' Deputies decision CM/Del/Dec(2013)1168/10.2, as cited in GR-J(2024)6) is
+  valid for `invitation_validity_years` (five) from its adoption; an extension decision
+  taken while it is valid renews it for the same period from the extension's date.
+  Earlier invitations run until accession (Mexico, invited 2007, was still counted as
+  invited in 2021). `invitation_validity_years=None` lets every invitation run.
 * **None** otherwise. The four statuses partition all States at every date.
 
 Internally every State's history is a list of *spells* (status, start, end) with
@@ -38,6 +40,7 @@ _FAR = pd.Timestamp("2262-01-01")
 class CountingRules:
     basis: str = "deposit"  # deposit | entry-into-force
     invitation_validity_years: int | None = 5
+    invitation_rule_since: str = "2013-04-10"
 
     def __post_init__(self):
         if self.basis not in ("deposit", "entry-into-force"):
@@ -64,7 +67,7 @@ def _state_spells(ev: pd.DataFrame, rules: CountingRules) -> list[tuple[str, pd.
     invitations = by.get("invitation", [])
     extensions = by.get("invitation_extension", [])
     for inv in invitations:
-        if rules.invitation_validity_years is None:
+        if rules.invitation_validity_years is None or inv < pd.Timestamp(rules.invitation_rule_since):
             end = _FAR
         else:
             years = pd.DateOffset(years=rules.invitation_validity_years)
@@ -73,6 +76,8 @@ def _state_spells(ev: pd.DataFrame, rules: CountingRules) -> list[tuple[str, pd.
                 if inv <= ext < end:
                     end = max(end, ext + years)
         intervals.append((2, inv, end))
+    if party_end is not None:  # after a denunciation takes effect the State has no status
+        intervals = [(pr, s, min(e, party_end)) for pr, s, e in intervals if s < party_end]
     if not intervals:
         return []
     # sweep: at each boundary the highest-priority active interval decides
@@ -81,8 +86,6 @@ def _state_spells(ev: pd.DataFrame, rules: CountingRules) -> list[tuple[str, pd.
     for a, b in zip(points[:-1], points[1:]):
         active = [pr for pr, s, e in intervals if s <= a < e]
         status = STATUSES[min(active)] if active else None
-        if party_end is not None and a >= party_end and status != "party":
-            status = None if not active or min(active) == 0 else status
         if status is None:
             continue
         if spells and spells[-1][0] == status and spells[-1][2] == a:
@@ -129,7 +132,7 @@ def status(as_of, treaty: str = "ETS185", rules: CountingRules = DEFAULT_RULES, 
     With `all_states` (default) every State in `states()` is listed, status "none"
     for those with no status; otherwise only States with a status.
     """
-    from .states import coe_member_at, states
+    from .reference import coe_member_at, states
 
     t = get_treaty(treaty)
     when = _check_date(t.code, as_of)

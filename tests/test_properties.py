@@ -1,0 +1,76 @@
+"""Invariants of the engine (hypothesis): partition, monotone Parties, range == single date."""
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cproc_data.engine import CountingRules, _state_spells, counts, status, status_spells
+
+DAY0 = pd.Timestamp("2001-11-23")
+days = st.integers(min_value=0, max_value=9000)
+treaties = st.sampled_from(["ETS185", "ETS189", "CETS224"])
+rules = st.builds(CountingRules, basis=st.sampled_from(["deposit", "entry-into-force"]),
+                  invitation_validity_years=st.sampled_from([None, 3, 5]))
+
+event_names = st.sampled_from(["signature", "ratification", "accession", "entry_into_force", "invitation",
+                               "invitation_extension", "denunciation_effect"])
+histories = st.lists(st.tuples(event_names, days), min_size=0, max_size=7)
+
+
+@given(histories, rules)
+def test_spells_are_disjoint_and_ordered(history, r):
+    df = pd.DataFrame([(e, DAY0 + pd.Timedelta(days=d)) for e, d in history], columns=["event", "date"])
+    sp = _state_spells(df, r)
+    for (_, a, b) in sp:
+        assert a < b
+    for (_, _, b), (_, c, _) in zip(sp, sp[1:]):
+        assert b <= c
+
+
+@given(histories)
+def test_a_party_stays_a_party_without_denunciation(history):
+    history = [(e, d) for e, d in history if e != "denunciation_effect"]
+    df = pd.DataFrame([(e, DAY0 + pd.Timedelta(days=d)) for e, d in history], columns=["event", "date"])
+    sp = _state_spells(df, CountingRules())
+    party = [s for s in sp if s[0] == "party"]
+    assert len(party) <= 1
+    if party:
+        assert party[0][2].year == 2262  # open-ended
+
+
+@settings(max_examples=25, deadline=None)
+@given(days, treaties, rules)
+def test_statuses_partition_all_states(d, treaty, r):
+    opened = {"ETS185": "2001-11-23", "ETS189": "2003-01-28", "CETS224": "2022-05-12"}[treaty]
+    when = max(pd.Timestamp(opened), DAY0 + pd.Timedelta(days=d))
+    s = status(when, treaty, r)
+    from cproc_data.reference import states
+
+    assert sorted(s["iso3"]) == sorted(states()["iso3"])  # every State exactly once
+    c = counts([when], treaty, r).iloc[0]
+    vc = s["status"].astype(str).value_counts()
+    assert vc.get("party", 0) == c["parties"]
+    assert vc.get("signatory", 0) == c["signatories"]
+    assert vc.get("invited", 0) == c["invited"]
+    assert vc.sum() == len(states())
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(days, min_size=1, max_size=20), treaties, rules)
+def test_range_query_equals_single_date_queries(ds, treaty, r):
+    opened = {"ETS185": "2001-11-23", "ETS189": "2003-01-28", "CETS224": "2022-05-12"}[treaty]
+    dates = sorted({max(pd.Timestamp(opened), DAY0 + pd.Timedelta(days=d)) for d in ds})
+    together = counts(dates, treaty, r).drop(columns="date").reset_index(drop=True)
+    apart = pd.concat([counts([d], treaty, r) for d in dates], ignore_index=True).drop(columns="date")
+    pd.testing.assert_frame_equal(together, apart)
+
+
+def test_parties_fall_only_when_a_denunciation_takes_effect():
+    from cproc_data.record import treaty_events
+
+    ev = treaty_events()
+    for treaty, opened in {"ETS185": "2001-11-23", "ETS189": "2003-01-28", "CETS224": "2022-05-12"}.items():
+        dates = pd.date_range(opened, "2026-11-22", freq="D")
+        c = counts(dates, treaty).set_index("date")["parties"]
+        falls = set(c.index[c.diff() < 0])
+        effects = set(ev.loc[(ev["treaty"] == treaty) & (ev["event"] == "denunciation_effect"), "date"])
+        assert falls <= effects

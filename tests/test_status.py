@@ -1,0 +1,147 @@
+"""The status engine: rules on hand-made histories, and facts of the treaties."""
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import run_cli
+from cproc_data.engine import CountingRules, _state_spells, counts, status, status_spells
+
+T = pd.Timestamp
+
+
+def ev(*rows):
+    return pd.DataFrame(rows, columns=["event", "date"]).assign(date=lambda d: pd.to_datetime(d["date"]))
+
+
+def spells(events, **rules):
+    return [(s, str(a.date()), None if b.year == 2262 else str(b.date())) for s, a, b in _state_spells(events, CountingRules(**rules))]
+
+
+def test_signatory_then_party_from_deposit():
+    e = ev(("signature", "2001-11-23"), ("ratification", "2006-09-29"), ("entry_into_force", "2007-01-01"))
+    assert spells(e) == [("signatory", "2001-11-23", "2006-09-29"), ("party", "2006-09-29", None)]
+
+
+def test_entry_into_force_basis_keeps_the_signatory_until_in_force():
+    e = ev(("signature", "2001-11-23"), ("ratification", "2006-09-29"), ("entry_into_force", "2007-01-01"))
+    assert spells(e, basis="entry-into-force") == [("signatory", "2001-11-23", "2007-01-01"), ("party", "2007-01-01", None)]
+
+
+def test_invitation_lapses_after_validity_period():
+    e = ev(("invitation", "2014-03-01"))
+    assert spells(e) == [("invited", "2014-03-01", "2019-03-01")]
+    assert spells(e, invitation_validity_years=None) == [("invited", "2014-03-01", None)]
+
+
+def test_invitation_before_the_2013_rule_does_not_lapse():
+    e = ev(("invitation", "2007-02-01"))
+    assert spells(e) == [("invited", "2007-02-01", None)]
+    assert spells(e, invitation_rule_since="2001-01-01") == [("invited", "2007-02-01", "2012-02-01")]
+
+
+def test_invitation_ends_on_accession():
+    e = ev(("invitation", "2014-03-01"), ("accession", "2016-11-30"), ("entry_into_force", "2017-03-01"))
+    assert spells(e) == [("invited", "2014-03-01", "2016-11-30"), ("party", "2016-11-30", None)]
+
+
+def test_extension_renews_a_valid_invitation():
+    """Tunisia: invited 7 Feb 2018, extended 8 Feb 2023 (GR-J(2024)6)."""
+    e = ev(("invitation", "2018-02-07"), ("invitation_extension", "2023-02-06"))
+    assert spells(e) == [("invited", "2018-02-07", "2028-02-06")]
+
+
+def test_extension_after_lapse_does_not_revive():
+    e = ev(("invitation", "2014-03-01"), ("invitation_extension", "2020-06-01"))
+    assert spells(e) == [("invited", "2014-03-01", "2019-03-01")]
+
+
+def test_new_invitation_after_lapse():
+    e = ev(("invitation", "2014-02-01"), ("invitation", "2021-01-15"))
+    assert spells(e) == [("invited", "2014-02-01", "2019-02-01"), ("invited", "2021-01-15", "2026-01-15")]
+
+
+def test_denunciation_ends_party():
+    e = ev(("signature", "2001-11-23"), ("ratification", "2004-01-01"), ("denunciation_effect", "2010-01-01"))
+    assert spells(e) == [("signatory", "2001-11-23", "2004-01-01"), ("party", "2004-01-01", "2010-01-01")]
+
+
+def test_rules_are_checked():
+    with pytest.raises(ValueError):
+        CountingRules(basis="signature")
+    with pytest.raises(ValueError):
+        CountingRules(invitation_validity_years=0)
+
+
+# --- facts of the treaties ------------------------------------------------
+
+def test_convention_entered_into_force_with_five_ratifications():
+    """ETS 185 art. 36(3): in force 1 July 2004 after five ratifications."""
+    c = counts(["2004-06-30", "2004-07-01"], "ETS185", CountingRules(basis="entry-into-force"))
+    assert c["parties"].tolist() == [0, 5]
+
+
+def test_second_protocol_not_in_force_so_no_party_on_entry_into_force_basis():
+    c = counts(["2026-01-01"], "CETS224", CountingRules(basis="entry-into-force"))
+    assert c["parties"].iloc[0] == 0
+
+
+def test_22_states_signed_the_second_protocol_on_opening_day():
+    """Council of Europe, 12 May 2022: 22 States signed at the opening for signature."""
+    assert counts(["2022-05-12"], "CETS224")["signatories"].iloc[0] == 22
+
+
+def test_status_lists_every_state_once():
+    s = status("2024-03-31")
+    assert s["iso3"].is_unique
+    assert set(s["status"].astype(str)) <= {"party", "signatory", "invited", "none"}
+    c = counts(["2024-03-31"]).iloc[0]
+    vc = s["status"].value_counts()
+    assert (vc["party"], vc["signatory"], vc["invited"]) == (c["parties"], c["signatories"], c["invited"])
+
+
+def test_status_before_opening_is_an_error():
+    with pytest.raises(ValueError, match="before CETS224 was opened"):
+        status("2020-01-01", "CETS224")
+
+
+
+
+# --- CLI -----------------------------------------------------------------
+
+def test_cli_status_json():
+    res = run_cli("status", "--as-of", "2024-03-31", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    obj = json.loads(res.stdout)
+    c = counts(["2024-03-31"]).iloc[0]
+    assert obj == {"as_of": "2024-03-31", "treaty": "ETS185", "basis": "deposit",
+                   "parties": int(c["parties"]), "signatories": int(c["signatories"]), "invited": int(c["invited"])}
+    assert all(isinstance(obj[k], int) for k in ("parties", "signatories", "invited"))
+
+
+def test_cli_status_states_csv():
+    res = run_cli("status", "--as-of", "2024-03-31", "--treaty", "CETS224", "--states", "--format", "csv")
+    assert res.returncode == 0, res.stderr
+    header = res.stdout.splitlines()[0]
+    assert header == "as_of,treaty,iso3,name,status,since,coe_member,region"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--treaty", "ETS999"], "unknown treaty"),
+    (["--as-of", "2024-13-01"], "not a date"),
+    (["--as-of", "31/03/2024"], "not a date"),
+    (["--as-of", "2020-01-01", "--treaty", "CETS224"], "before CETS224 was opened"),
+])
+def test_cli_status_user_errors(args, message):
+    res = run_cli("status", *args)
+    assert res.returncode == 2
+    assert message in res.stderr
+    assert "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_counts_all_treaties_in_one_call():
+    dates = pd.date_range("2022-05-12", "2025-12-31", freq="D")
+    c = counts(dates, None)
+    assert len(c) == 3 * len(dates)
+    assert set(c["treaty"]) == {"ETS185", "ETS189", "CETS224"}
