@@ -23,7 +23,7 @@ figures: $(STAMP)
 test: $(STAMP)
 	$(BIN)/cproc-data validate
 	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg notebooks
+	$(BIN)/python -m pytest --nbval --nbval-current-env notebooks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

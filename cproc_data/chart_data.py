@@ -23,3 +23,15 @@ def membership(as_of) -> pd.DataFrame:
     t = get_treaty("ETS185")
     df = counts(month_ends(t.opened, as_of), "ETS185")
     return df[["date", "parties", "signatories", "invited"]]
+
+
+def membership_note(as_of) -> str | None:
+    """Qualifier for ETS 185 charts: how many Parties and invitations lack a date."""
+    from .charts import gaps_note
+    from .record import record_gaps
+
+    g = record_gaps()
+    g = g[g["treaty"] == "ETS185"]
+    deposits = g.loc[g["missing"].isin(["deposit", "accession"]), "iso3"].nunique()
+    invitations = g.loc[g["missing"] == "invitation", "iso3"].nunique()
+    return gaps_note(deposits, invitations)

@@ -45,11 +45,12 @@ def _print_frame(df, fmt: str) -> None:
 
 
 def cmd_status(args) -> int:
-    from .engine import CountingRules, counts, status
+    from .engine import CountingRules, check_date, counts, status
 
     rules = CountingRules(basis=args.basis)
     when = args.as_of or date.today()
     try:
+        check_date(args.treaty, when)
         if args.states:
             df = status(when, args.treaty, rules)
             df = df.assign(as_of=df["as_of"].dt.strftime("%Y-%m-%d"), since=df["since"].dt.strftime("%Y-%m-%d"))

@@ -118,7 +118,8 @@ def status_spells(treaty: str | None = None, rules: CountingRules = DEFAULT_RULE
     return df.reset_index(drop=True).copy()
 
 
-def _check_date(treaty: str, when) -> pd.Timestamp:
+def check_date(treaty: str, when) -> pd.Timestamp:
+    """The date as a Timestamp; ValueError if the treaty was not yet open for signature."""
     t = get_treaty(treaty)
     ts = pd.Timestamp(when)
     if ts.date() < t.opened:
@@ -135,7 +136,7 @@ def status(as_of, treaty: str = "ETS185", rules: CountingRules = DEFAULT_RULES, 
     from .reference import coe_member_at, states
 
     t = get_treaty(treaty)
-    when = _check_date(t.code, as_of)
+    when = check_date(t.code, as_of)
     sp = status_spells(t.code, rules)
     live = sp[(sp["start"] <= when) & (sp["end"].isna() | (sp["end"] > when))]
     st = states()[["iso3", "name", "region"]]
@@ -159,7 +160,8 @@ def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRule
     """Parties, signatories and invited States at each date, in one vectorised pass.
 
     `dates`: a date, a list or a DatetimeIndex. `treaty`: one code, a list, or None for all.
-    Returns a long frame: date, treaty, parties, signatories, invited.
+    Returns a long frame: date, treaty, parties, signatories, invited. Before a treaty
+    was opened for signature its counts are zero (use `check_date` to refuse such dates).
     """
     if isinstance(dates, (str, pd.Timestamp)) or not hasattr(dates, "__len__"):
         dates = [dates]
@@ -170,8 +172,6 @@ def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRule
     frames = []
     sp = _spells(rules)
     for code in codes:
-        if len(idx) and idx.min().date() < TREATIES[code].opened:
-            raise ValueError(f"{idx.min().date()} is before {code} was opened for signature ({TREATIES[code].opened})")
         out = {"date": idx, "treaty": code}
         sub = sp[sp["treaty"] == code]
         for status, col in (("party", "parties"), ("signatory", "signatories"), ("invited", "invited")):

@@ -31,15 +31,21 @@ FIXED_CORE_DATE = "2001-11-23T00:00:00Z"
 class Chart:
     name: str
     data: Callable  # as_of -> DataFrame (the numbers behind the chart)
-    draw: Callable  # (DataFrame, as_of) -> Figure
+    draw: Callable  # (DataFrame, as_of, note=...) -> Figure
     sources: str
+    note: Callable | None = None  # as_of -> qualifier printed under the chart (or None)
+
+    def figure(self, as_of):
+        data = self.data(as_of)
+        note = self.note(as_of) if self.note else None
+        return data, self.draw(data, as_of, note=note)
 
 
 def registry() -> dict[str, Chart]:
     from . import chart_data, charts
 
     items = [
-        Chart("membership", chart_data.membership, charts.membership, charts.TREATY_SOURCE),
+        Chart("membership", chart_data.membership, charts.membership, charts.TREATY_SOURCE, chart_data.membership_note),
     ]
     return {c.name: c for c in items}
 
@@ -65,6 +71,9 @@ def _as_of(as_of) -> date:
 
 def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
     """Write every chart in every format and `manifest.json`; return one line per file."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no display needed
     import matplotlib.pyplot as plt
 
     out = Path(out)
@@ -84,7 +93,7 @@ def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
     for name, chart in charts.items():
         if only and name not in only:
             continue
-        fig = chart.draw(chart.data(as_of), as_of)
+        _data, fig = chart.figure(as_of)
         meta = fig.cproc_meta
         for fmt in formats:
             data = figure_bytes(fig, fmt)

@@ -37,10 +37,7 @@ CPROC_START = "2014-04-07"  # MoU in force, office operational (About C-PROC, 30
 
 
 def use() -> None:
-    """Activate the house style (import matplotlib lazily)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
+    """Activate the house style (import matplotlib lazily; the backend is the caller's)."""
     import matplotlib.pyplot as plt
 
     plt.style.use(str(STYLE_FILE))
@@ -54,14 +51,36 @@ def new_figure(size: str = "full"):
     return fig, ax
 
 
-def add_footer(fig, source: str, as_of) -> None:
-    """Source line and 'data as of' line under the chart (left-aligned)."""
+def wrap(text: str, fig, font_size: float, share: float = 1.0, em: float = 0.52) -> str:
+    """Wrap text to the figure's width (DejaVu Sans: about 0.52 em per character, bold 0.62)."""
+    import textwrap
+
+    chars = int(fig.get_figwidth() * 72 * share / (font_size * em))
+    return "\n".join(textwrap.wrap(text, chars))
+
+
+def add_footer(fig, source: str, as_of, note: str | None = None) -> None:
+    """Source line, optional note and 'data as of' line under the chart."""
     import pandas as pd
 
-    text = f"Source: {source}\nData as of {pd.Timestamp(as_of):%-d %B %Y}. Chart: cproc-data."
+    parts = [wrap(f"Source: {source}", fig, FOOTER_FONT_SIZE, 0.97)]
+    if note:
+        parts.append(wrap(f"Note: {note}", fig, FOOTER_FONT_SIZE, 0.97))
+    parts.append(f"Data as of {pd.Timestamp(as_of):%-d %B %Y}. Chart: cproc-data.")
+    text = "\n".join(parts)
+    lines = text.count("\n") + 1
     engine = fig.get_layout_engine()
-    if engine is not None:  # keep the axes clear of the two footer lines
-        height = fig.get_figheight()
-        engine.set(rect=(0, 0.32 / height, 1, 1 - 0.32 / height))
-    fig.text(0.01, 0.01, text, fontsize=FOOTER_FONT_SIZE, color=FOOTER_COLOR, ha="left", va="bottom", gid="footer")
-    fig._cproc_source = source  # read by tests and the manifest
+    if engine is not None:  # keep the axes clear of the footer lines
+        bottom = (lines * FOOTER_FONT_SIZE * 1.35 + 6) / 72 / fig.get_figheight()
+        engine.set(rect=(0, bottom, 1, 1 - bottom))
+    fig.text(0.01, 0.01, text, fontsize=FOOTER_FONT_SIZE, color=FOOTER_COLOR, ha="left", va="bottom",
+             gid="footer", linespacing=1.25)
+
+
+def set_title(ax, title: str) -> None:
+    """Left-aligned title, wrapped to the figure's width."""
+    fig = ax.get_figure()
+    import matplotlib.pyplot as plt
+
+    size = plt.rcParams["axes.titlesize"]
+    ax.set_title(wrap(title, fig, float(size), 0.92, em=0.64), loc="left")

@@ -1,0 +1,89 @@
+"""`make bench`: the performance promises, as ratios measured on this machine.
+
+1. Status counts for every day from 23 November 2001 to today, for all three treaties,
+   in one vectorised pass, against one single-date query (target: at most 3x).
+2. `import cproc_data` against `import pandas`, each in fresh processes (target: 1.3x).
+3. `cproc-data figures` (all charts, three formats) plus the Excel workbook against a
+   baseline script that saves the same figures from data already in memory (target: 2x).
+Prints the measured ratios; the README quotes the latest run.
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def best_of(fn, repeat=7):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def fresh_import(module: str, repeat=9) -> float:
+    code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeat)]
+    return statistics.median(runs)
+
+
+def bench_counts():
+    import pandas as pd
+
+    from cproc_data.engine import counts
+
+    counts(["2020-01-01"])  # warm caches: the record is read once per process
+    days = pd.date_range("2001-11-23", pd.Timestamp.today().normalize(), freq="D")
+    single = best_of(lambda: counts(["2024-03-31"], "ETS185"))
+    everything = best_of(lambda: counts(days, None), repeat=5)
+    return single, everything, len(days)
+
+
+def bench_import():
+    pandas = fresh_import("pandas")
+    ours = fresh_import("cproc_data")
+    # importing cproc_data does not import pandas; a user then loads data, so compare the
+    # package import followed by pandas with pandas alone
+    ours_then_pandas = fresh_import("cproc_data, pandas")
+    return pandas, ours, ours_then_pandas
+
+
+def bench_figures():
+    exe = Path(sys.executable).with_name("cproc-data")
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        subprocess.run([str(exe), "figures", "--out", out], check=True, capture_output=True)
+        subprocess.run([str(exe), "tables", "--out", f"{out}/t.xlsx"], check=True, capture_output=True)
+        ours = time.perf_counter() - t
+    from cproc_data.export import _as_of, registry
+
+    baseline = Path(__file__).with_name("baseline_figures.py")
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as out:
+        as_of = _as_of(None)
+        for name, chart in registry().items():  # untimed: the baseline gets the data ready-made
+            chart.data(as_of).to_csv(f"{data}/{name}.csv", index=False)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, str(baseline), data, out], check=True, capture_output=True)
+        base = time.perf_counter() - t
+    return ours, base
+
+
+def main():
+    single, everything, n = bench_counts()
+    print(f"counts: one date {single*1e3:.2f} ms; {n} days x 3 treaties {everything*1e3:.2f} ms; "
+          f"ratio {everything/single:.2f} (target <= 3)")
+    pandas, ours, both = bench_import()
+    print(f"import: pandas {pandas*1e3:.0f} ms; cproc_data {ours*1e3:.1f} ms (ratio {ours/pandas:.2f}); "
+          f"cproc_data+pandas {both*1e3:.0f} ms (ratio {both/pandas:.2f}) (target <= 1.3)")
+    ours, base = bench_figures()
+    print(f"figures: cproc-data figures+tables {ours:.2f} s; baseline {base:.2f} s; ratio {ours/base:.2f} (target <= 2)")
+
+
+if __name__ == "__main__":
+    main()
