@@ -32,6 +32,17 @@ _LAZY = {
     "DataProblem": "cproc_data.errors",
     "DataError": "cproc_data.errors",
     "validate_all": "cproc_data.validate",
+    "record_gaps": "cproc_data.record",
+    "reported_figures": "cproc_data.impact",
+    "documents": "cproc_data.impact",
+    "legislation": "cproc_data.impact",
+    "activities": "cproc_data.impact",
+    "projects": "cproc_data.projects",
+    "project_versions": "cproc_data.projects",
+    "portfolio_by_year": "cproc_data.projects",
+    "active_projects_by_year": "cproc_data.projects",
+    "pipeline": "cproc_data.projects",
+    "reconcile": "cproc_data.reconcile",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

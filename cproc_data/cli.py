@@ -95,6 +95,31 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_reconcile(args) -> int:
+    from .reconcile import reconcile
+
+    df = reconcile()
+    for c in ("refers_to", "compared_on"):
+        df[c] = df[c].dt.strftime("%Y-%m-%d")
+    if args.format == "table":
+        short = df[["figure_id", "indicator", "compared_on", "reported", "qualifier", "computed", "difference", "explanation"]]
+        with __import__("pandas").option_context("display.max_colwidth", 90, "display.width", 250):
+            print(short.to_string(index=False))
+        print(f"\n{int(df['matches'].sum())} of {len(df)} reported membership figures match the record exactly")
+    else:
+        _print_frame(df, args.format)
+    return 0
+
+
+def cmd_gaps(args) -> int:
+    from .record import record_gaps
+
+    df = record_gaps()
+    df["known_date"] = df["known_date"].dt.strftime("%Y-%m-%d")
+    _print_frame(df, args.format)
+    return 0
+
+
 def cmd_figures(args) -> int:
     from .export import write_figures
 
@@ -127,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="rebuild datasets/curated/treaty_events.csv from the raw snapshots")
     b.set_defaults(func=cmd_build)
+
+    r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
+    r.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    r.set_defaults(func=cmd_reconcile)
+
+    g = sub.add_parser("gaps", help="dates the treaty record still lacks")
+    g.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    g.set_defaults(func=cmd_gaps)
 
     f = sub.add_parser("figures", help="write every chart (SVG, PDF, PNG) and manifest.json")
     f.add_argument("--as-of", type=_date)

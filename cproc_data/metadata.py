@@ -195,3 +195,118 @@ COUNTS = _register(Table(
     ),
     primary_key=("date", "treaty"), kind="derived",
 ))
+
+# --- C-PROC's reported figures, projects (issue: impact record) -------------
+
+INDICATORS = {
+    # membership (compared with the treaty record by `reconcile`)
+    "parties": "States Parties to the Convention (ETS 185)",
+    "signatories": "States that signed the Convention and are not Parties",
+    "invited": "States invited to accede that are not (yet) Parties",
+    "parties_signatories_invited_total": "Parties + signatories + invited States (ETS 185)",
+    "signatories_and_invited": "signatories + invited States (ETS 185), given as one number",
+    "protocol1_parties": "Parties to the First Protocol (ETS 189)",
+    "protocol1_signatories": "signatories of the First Protocol that are not Parties",
+    "protocol2_signatories": "signatories of the Second Protocol (CETS 224); whether Parties are included is the source's",
+    "protocol2_signed_total": "States that signed the Second Protocol, those that also ratified included",
+    "protocol2_parties": "Parties to the Second Protocol",
+    # legislation
+    "states_legislation_substantive": "States with substantive criminal law largely in line with the Convention",
+    "states_legislation_procedural": "States with specific procedural powers (arts 16-21)",
+    "share_un_members_substantive": "share of UN Member States with substantive law largely in line (percent)",
+    "share_un_members_procedural": "share of UN Member States with specific procedural powers (percent)",
+    "share_un_members_engaged_in_reform": "share of UN Member States engaged in legislative reform (percent)",
+    "share_un_members_reached": "share of UN Member States that took part in Council of Europe activities (percent)",
+    "share_un_members_parties_signatories_invited": "share of UN Member States that are Parties, signatories or invited (percent)",
+    "states_drawing_on_convention": "States that used the Convention as a guideline or source for domestic law",
+    "states_drawing_on_convention_other": "further States (not Parties, signatories or invited) drawing on the Convention",
+    "states_laws_largely_in_line_other": "other States with laws or draft laws largely in line",
+    # activities and reach
+    "activities_cumulative": "C-PROC activities since it became operational (April 2014)",
+    "activities_in_year": "C-PROC activities in one calendar year",
+    "activities_per_year_typical": "C-PROC activities per year as a typical rate (no year named)",
+    "training_activities_in_year": "training activities for judges, prosecutors and investigators in one year",
+    "countries_reached": "countries that benefited from C-PROC activities",
+    "countries_cooperating_in_year": "countries C-PROC cooperated with in one year",
+    # office, projects, money
+    "staff": "C-PROC staff", "staff_core": "C-PROC core staff", "staff_project": "C-PROC project staff",
+    "staff_planned": "planned C-PROC staff",
+    "projects_ongoing": "ongoing C-PROC projects", "projects_joint_eu": "ongoing EU/Council of Europe joint projects",
+    "projects_voluntary": "ongoing projects funded by voluntary contributions",
+    "projects_pipeline": "project proposals to be funded by extra-budgetary resources",
+    "budget_eur": "budget of one project (scope names it)",
+    "portfolio_budget_eur": "budget of the projects in operation, together",
+    "funds_mobilised_eur": "extra-budgetary funds mobilised",
+    "event_participants": "participants in a conference", "event_countries": "countries represented at a conference",
+}
+QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
+PRECISIONS = ("day", "month", "year", "none")
+PUB_PRECISIONS = ("day", "month", "year", "unknown")
+UNITS = ("states", "countries", "activities", "persons", "projects", "EUR", "percent")
+DOCUMENT_KINDS = ("seed_document", "web_page", "third_party")
+FUNDING_TYPES = ("eu_coe_joint", "voluntary_contributions", "unknown")
+STAGES = ("funded", "proposed", "pipeline")
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+DOCUMENTS = _register(Table(
+    "documents", "reference/documents.csv",
+    "Every document a reported figure or project version comes from.",
+    (
+        Field("document_id", "string", "Identifier cited by other tables", True, pattern=SOURCE_ID),
+        Field("title", "string", "Title", True),
+        Field("producer", "string", "Who published it", True),
+        Field("published", "date", "Publication date (first day of the month/year where only that is known)"),
+        Field("published_precision", "string", "Precision of `published`", True, enum=PUB_PRECISIONS),
+        Field("url", "string", "Address, where the document is online"),
+        Field("kind", "string", "seed document, Council of Europe web page, or third-party page", True, enum=DOCUMENT_KINDS),
+        Field("source", "string", "Where the copy we read is (seed file, stored copy)", True),
+        Field("note", "string", "Remarks"),
+    ),
+    primary_key=("document_id",), kind="reference",
+))
+
+REPORTED_FIGURES = _register(Table(
+    "reported_figures", "curated/reported_figures.csv",
+    "Every figure C-PROC and the Council of Europe report about membership, legislation, "
+    "activities, staff, projects and funding: one row per statement, transcribed.",
+    (
+        Field("figure_id", "string", "Identifier of the statement", True, pattern=SOURCE_ID),
+        Field("indicator", "string", "What is counted (vocabulary: metadata.INDICATORS)", True, enum=tuple(INDICATORS)),
+        Field("value", "number", "The number as printed (percentages as percent)", True, minimum=0),
+        Field("qualifier", "string", "exact; approx (some/about); lower_bound (+/over/more than); upper_bound (up to)", True, enum=QUALIFIERS),
+        Field("unit", "string", "Unit", True, enum=UNITS),
+        Field("refers_to", "date", "Date the figure speaks of (first day of the month/year where only that is known)"),
+        Field("refers_to_precision", "string", "Precision of `refers_to` (none: no date given)", True, enum=PRECISIONS),
+        Field("published", "date", "Publication date of the document"),
+        Field("published_precision", "string", "Precision of `published`", True, enum=PUB_PRECISIONS),
+        Field("scope", "string", "What the figure covers (treaty, project, worldwide, C-PROC)", True),
+        Field("document_id", "string", "Source document (reference/documents.csv)", True, pattern=SOURCE_ID),
+        Field("locator", "string", "Where in the document (section, short phrase)", True),
+        Field("note", "string", "Remarks, conflicts, reading"),
+    ),
+    primary_key=("figure_id",),
+    sources="seed documents (C-PROC pages, brochures, slide decks 2015-2025); Council of Europe web pages",
+))
+
+PROJECT_VERSIONS = _register(Table(
+    "project_versions", "curated/project_versions.csv",
+    "C-PROC projects as each document describes them: one row per project and document.",
+    (
+        Field("project", "string", "Short name", True),
+        Field("full_title", "string", "Full title where given"),
+        Field("start", "string", "Start month (yyyy-mm)", pattern=MONTH),
+        Field("end", "string", "End month (yyyy-mm)", pattern=MONTH),
+        Field("budget_eur", "number", "Budget", unit="EUR", minimum=0),
+        Field("budget_qualifier", "string", "Qualifier of the budget", enum=QUALIFIERS),
+        Field("funding_type", "string", "EU/Council of Europe joint project or voluntary contributions", True, enum=FUNDING_TYPES),
+        Field("donors", "string", "Named donors, '; '-separated"),
+        Field("geographic_scope", "string", "Scope as the document states it"),
+        Field("region", "string", "Region (our grouping of the scope)"),
+        Field("stage", "string", "funded; proposed (a plan in its document); pipeline (2026-2030 proposals)", True, enum=STAGES),
+        Field("document_id", "string", "Source document (reference/documents.csv)", True, pattern=SOURCE_ID),
+        Field("locator", "string", "Where in the document", True),
+        Field("note", "string", "Remarks"),
+    ),
+    primary_key=("project", "document_id"),
+    sources="seed documents; Council of Europe project pages and news; third-party project databases",
+))

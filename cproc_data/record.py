@@ -196,7 +196,8 @@ def record_gaps() -> pd.DataFrame:
     """What the record still lacks: one row per State, treaty and missing date.
 
     Columns: treaty, iso3, name, missing, known (what the record has that implies the
-    missing date exists), partial (what raw sources say without a full date).
+    missing date exists, or the partial dates raw sources give), known_date (the date of
+    that known event: the missing one lies on or before it; empty for partial dates).
     Nothing here is filled in anywhere: a gap stays a gap until a source gives the date.
     """
     from .reference import coe_membership
@@ -206,30 +207,31 @@ def record_gaps() -> pd.DataFrame:
     members = set(coe_membership()["iso3"])
     rows = []
 
-    def add(treaty, iso3, missing, known):
-        rows.append({"treaty": treaty, "iso3": iso3, "missing": missing, "known": known})
+    def add(treaty, iso3, missing, known, known_date=None):
+        rows.append({"treaty": treaty, "iso3": iso3, "missing": missing, "known": known, "known_date": known_date})
 
     for r in rec.itertuples():
         t = TREATIES[r.treaty]
         if pd.notna(r.ratification) and pd.isna(r.signature):
-            add(r.treaty, r.iso3, "signature", f"ratification {r.ratification.date()}")
+            add(r.treaty, r.iso3, "signature", f"ratification {r.ratification.date()}", r.ratification)
         if pd.notna(r.entry_into_force) and pd.isna(r.deposit):
-            add(r.treaty, r.iso3, "deposit", f"entry into force {r.entry_into_force.date()}")
+            add(r.treaty, r.iso3, "deposit", f"entry into force {r.entry_into_force.date()}", r.entry_into_force)
         if pd.notna(r.deposit) and pd.isna(r.entry_into_force) and t.in_force is not None:
-            add(r.treaty, r.iso3, "entry_into_force", f"{r.deposit_type} {r.deposit.date()}")
+            add(r.treaty, r.iso3, "entry_into_force", f"{r.deposit_type} {r.deposit.date()}", r.deposit)
         if (r.treaty == "ETS185" and pd.notna(r.accession) and pd.isna(r.first_invitation)
                 and r.iso3 not in members and r.iso3 not in ELABORATION_PARTICIPANTS):
-            add(r.treaty, r.iso3, "invitation", f"accession {r.accession.date()}")
+            add(r.treaty, r.iso3, "invitation", f"accession {r.accession.date()}", r.accession)
     ets185 = rec[rec["treaty"] == "ETS185"].set_index("iso3")
     for r in rec[rec["treaty"] != "ETS185"].itertuples():
         if pd.notna(r.deposit) and (r.iso3 not in ets185.index or pd.isna(ets185.loc[r.iso3, "deposit"])):
-            add("ETS185", r.iso3, "deposit", f"{r.treaty} {r.deposit_type} {r.deposit.date()} (a Protocol Party is a Convention Party)")
+            add("ETS185", r.iso3, "deposit", f"{r.treaty} {r.deposit_type} {r.deposit.date()} (a Protocol Party is a Convention Party)", r.deposit)
     undated = undated_facts()
     undated["iso3"] = undated["state_as_written"].map(countries.lookup)
     for (treaty, iso3, event), grp in undated.groupby(["treaty", "iso3", "event"]):
         if not len(ev := treaty_events(treaty)[lambda d: (d["iso3"] == iso3) & (d["event"] == event)]):
             said = "; ".join(sorted({f"{s}: {w}" for s, w in zip(grp["source_id"], grp["date_as_written"]) if w}))
             add(treaty, iso3, event if event != "ratification" else "deposit", f"only partial dates: {said}" if said else "named without a date")
-    df = pd.DataFrame(rows, columns=["treaty", "iso3", "missing", "known"]).drop_duplicates(["treaty", "iso3", "missing"])
+    df = pd.DataFrame(rows, columns=["treaty", "iso3", "missing", "known", "known_date"]).drop_duplicates(["treaty", "iso3", "missing"])
+    df["known_date"] = pd.to_datetime(df["known_date"]).astype("datetime64[ns]")
     df.insert(2, "name", df["iso3"].map(countries.short_name))
     return df.sort_values(["treaty", "missing", "name"]).reset_index(drop=True)

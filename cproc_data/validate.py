@@ -39,8 +39,11 @@ def cache_clear() -> None:
     """Forget every cached table (after the files on disk changed)."""
     from . import countries, engine, record, reference, sources
 
+    from . import impact, projects
+
     for fn in (countries._table, countries.short_name, record._events, sources._raw,
-               reference._coe, reference._regions, reference._states, engine._spells):
+               reference._coe, reference._regions, reference._states, engine._spells,
+               impact._documents, impact._figures, projects._versions):
         fn.cache_clear()
 
 
@@ -122,6 +125,33 @@ def check_coe(coe: pd.DataFrame) -> list[DataProblem]:
     return problems
 
 
+def check_impact() -> list[DataProblem]:
+    """Register, documents and project versions: schema, known documents, month order."""
+    from .paths import reference_dir
+
+    problems: list[DataProblem] = []
+    docs = read_csv_text(reference_dir() / "documents.csv")
+    problems += check_frame(docs, TABLES["documents"], "datasets/reference/documents.csv")
+    known = set(docs.get("document_id", []))
+    for name, label in (("reported_figures", "datasets/curated/reported_figures.csv"),
+                        ("project_versions", "datasets/curated/project_versions.csv")):
+        df = read_csv_text(curated_dir() / f"{name}.csv")
+        problems += check_frame(df, TABLES[name], label)
+        for i, d in enumerate(df.get("document_id", [])):
+            if d and d not in known:
+                problems.append(DataProblem(label, i + 2, "document_id", d, "document not in datasets/reference/documents.csv"))
+        if name == "project_versions" and {"start", "end"} <= set(df.columns):
+            for i, (a, b) in enumerate(zip(df["start"], df["end"])):
+                if a and b and b < a:
+                    problems.append(DataProblem(label, i + 2, "end", b, f"order: project ends before it starts ({a})"))
+        if name == "reported_figures" and {"refers_to", "refers_to_precision"} <= set(df.columns):
+            for i, (d, prec) in enumerate(zip(df["refers_to"], df["refers_to_precision"])):
+                if bool(d) == (prec == "none"):
+                    problems.append(DataProblem(label, i + 2, "refers_to_precision", prec,
+                                                "precision 'none' goes with an empty refers_to, and only with it"))
+    return problems
+
+
 def validate_all(today: date | None = None) -> list[DataProblem]:
     """Every problem in the datasets folder (see module docstring for the rules)."""
     from .record import build_treaty_events
@@ -146,4 +176,5 @@ def validate_all(today: date | None = None) -> list[DataProblem]:
         if not build_problems and not shipped.reset_index(drop=True).equals(built.reset_index(drop=True)):
             problems.append(DataProblem(EVENTS_FILE, None, None, None,
                                         "up-to-date: differs from a fresh build of the raw snapshots; run `cproc-data build`"))
+    problems += check_impact()
     return sorted(set(problems), key=lambda q: (q.file, q.row or 0, q.column or "", q.rule))

@@ -1,0 +1,112 @@
+"""What C-PROC reports about itself: the register of reported figures, the legislation
+series and the activity series.
+
+`reported_figures` is the one register; `legislation` and `activities` are views of it.
+A figure keeps its qualifier everywhere: "well over 2100" stays a lower bound of 2100,
+never an exact 2100.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from .errors import DataError, DataProblem
+from .paths import curated_dir, reference_dir
+from .schema import read_table
+
+UN_MEMBER_STATES = 193  # denominator of every share published with the legislation surveys
+LEGISLATION_INDICATORS = {
+    "states_legislation_substantive": ("substantive", "share_un_members_substantive"),
+    "states_legislation_procedural": ("procedural", "share_un_members_procedural"),
+}
+
+
+@lru_cache(maxsize=1)
+def _documents() -> pd.DataFrame:
+    return read_table("documents", reference_dir() / "documents.csv", "datasets/reference/documents.csv")
+
+
+def documents() -> pd.DataFrame:
+    """Source documents: id, title, producer, publication date and its precision, URL, kind."""
+    return _documents().copy()
+
+
+@lru_cache(maxsize=1)
+def _figures() -> pd.DataFrame:
+    df = read_table("reported_figures", curated_dir() / "reported_figures.csv", "datasets/curated/reported_figures.csv")
+    known = set(_documents()["document_id"])
+    bad = [DataProblem("datasets/curated/reported_figures.csv", i + 2, "document_id", d, "document not in datasets/reference/documents.csv")
+           for i, d in enumerate(df["document_id"]) if d not in known]
+    if bad:
+        raise DataError(bad)
+    return df
+
+
+def reported_figures(indicator: str | list[str] | None = None) -> pd.DataFrame:
+    """The register, one row per reported figure, with its document's title.
+
+    Columns: figure_id, indicator, value, qualifier, unit, refers_to (+ precision),
+    published (+ precision), scope, document_id, document_title, locator, note.
+    """
+    df = _figures().merge(_documents()[["document_id", "title"]].rename(columns={"title": "document_title"}),
+                          on="document_id", how="left")
+    if indicator is not None:
+        wanted = [indicator] if isinstance(indicator, str) else list(indicator)
+        df = df[df["indicator"].isin(wanted)]
+    return df.reset_index(drop=True)
+
+
+def shown_value(value, qualifier) -> str:
+    """How a figure is written for people: 2100+ , ~130, <=1.8 million, 62."""
+    v = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return {"lower_bound": f"{v}+", "approx": f"~{v}", "upper_bound": f"≤{v}"}.get(qualifier, v)
+
+
+def legislation() -> pd.DataFrame:
+    """States whose law is in line with the Convention, per survey date and measure.
+
+    Transformations: the register's `states_legislation_*` rows, each paired with the
+    share of UN Member States published beside it in the same document (if any);
+    `share_computed` = states / 193 UN Member States (the denominator every published
+    share implies), so a reader can check the rounding. Qualifiers are kept.
+    Quirk: speeches say "more than 130 countries aligned"; they are kept as lower bounds.
+    """
+    f = reported_figures()
+    rows = []
+    for ind, (measure, share_ind) in LEGISLATION_INDICATORS.items():
+        for r in f[f["indicator"] == ind].itertuples():
+            share = f[(f["indicator"] == share_ind) & (f["document_id"] == r.document_id) & (f["refers_to"] == r.refers_to)]
+            rows.append({
+                "refers_to": r.refers_to, "refers_to_precision": r.refers_to_precision, "measure": measure,
+                "states": r.value, "qualifier": r.qualifier,
+                "share_published": share["value"].iloc[0] if len(share) else pd.NA,
+                "share_computed": round(100 * float(r.value) / UN_MEMBER_STATES, 1),
+                "denominator": UN_MEMBER_STATES, "document_id": r.document_id, "figure_id": r.figure_id,
+            })
+    df = pd.DataFrame(rows).sort_values(["measure", "refers_to", "figure_id"]).reset_index(drop=True)
+    df["share_published"] = df["share_published"].astype("Float64")
+    assert not df["figure_id"].duplicated().any()
+    return df
+
+
+def activities() -> pd.DataFrame:
+    """C-PROC activity counts, annual and cumulative, qualifiers kept.
+
+    Columns: refers_to, precision, series (cumulative / in_year / training_in_year /
+    per_year_typical), value, qualifier, is_lower_bound, shown (e.g. "2,100+"),
+    document_id, figure_id. `value` alone is never the whole fact: read it with
+    `qualifier` (a lower bound is "at least").
+    """
+    series = {"activities_cumulative": "cumulative", "activities_in_year": "in_year",
+              "training_activities_in_year": "training_in_year", "activities_per_year_typical": "per_year_typical"}
+    f = reported_figures(list(series))
+    df = pd.DataFrame({
+        "refers_to": f["refers_to"], "precision": f["refers_to_precision"], "series": f["indicator"].map(series),
+        "value": f["value"], "qualifier": f["qualifier"], "is_lower_bound": f["qualifier"].eq("lower_bound"),
+        "shown": [shown_value(v, q) for v, q in zip(f["value"], f["qualifier"])],
+        "document_id": f["document_id"], "figure_id": f["figure_id"],
+    })
+    df = df.sort_values(["series", "refers_to", "figure_id"], na_position="last").reset_index(drop=True)
+    assert not df["figure_id"].duplicated().any()
+    return df
