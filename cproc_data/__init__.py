@@ -37,12 +37,12 @@ _LAZY = {
     "documents": "cproc_data.impact",
     "legislation": "cproc_data.impact",
     "activities": "cproc_data.impact",
-    "projects": "cproc_data.projects",
-    "project_versions": "cproc_data.projects",
-    "portfolio_by_year": "cproc_data.projects",
-    "active_projects_by_year": "cproc_data.projects",
-    "pipeline": "cproc_data.projects",
-    "reconcile": "cproc_data.reconcile",
+    "projects": "cproc_data.portfolio",
+    "project_versions": "cproc_data.portfolio",
+    "portfolio_by_year": "cproc_data.portfolio",
+    "active_projects_by_year": "cproc_data.portfolio",
+    "pipeline": "cproc_data.portfolio",
+    "reconcile": "cproc_data.reconciliation",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -96,7 +96,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
-    from .reconcile import reconcile
+    from .reconciliation import reconcile
 
     df = reconcile()
     for c in ("refers_to", "compared_on"):

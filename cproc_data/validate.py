@@ -39,11 +39,11 @@ def cache_clear() -> None:
     """Forget every cached table (after the files on disk changed)."""
     from . import countries, engine, record, reference, sources
 
-    from . import impact, projects
+    from . import impact, portfolio
 
     for fn in (countries._table, countries.short_name, record._events, sources._raw,
                reference._coe, reference._regions, reference._states, engine._spells,
-               impact._documents, impact._figures, projects._versions):
+               impact._documents, impact._figures, portfolio._versions):
         fn.cache_clear()
 
 

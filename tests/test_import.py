@@ -20,3 +20,17 @@ def test_lazy_attribute_loads_on_use():
 
     assert callable(cproc_data.status)
     assert "status" in dir(cproc_data)
+
+
+def test_public_names_are_not_shadowed_by_submodules():
+    """A submodule named like a public function would replace it once imported."""
+    import importlib
+    import types
+
+    import cproc_data
+    from cproc_data import validate
+
+    validate.cache_clear()  # imports most submodules
+    for name in cproc_data._LAZY:
+        importlib.import_module(cproc_data._LAZY[name])
+        assert not isinstance(getattr(cproc_data, name), types.ModuleType), name

@@ -4,7 +4,7 @@ import pandas as pd
 
 from conftest import run_cli
 from cproc_data.impact import reported_figures
-from cproc_data.reconcile import MEMBERSHIP, read_date, reconcile
+from cproc_data.reconciliation import MEMBERSHIP, read_date, reconcile
 
 
 def test_every_membership_figure_has_a_row():
