@@ -44,8 +44,20 @@ class Chart:
 def registry() -> dict[str, Chart]:
     from . import chart_data, charts
 
+    n185 = chart_data.membership_note
     items = [
-        Chart("membership", chart_data.membership, charts.membership, charts.TREATY_SOURCE, chart_data.membership_note),
+        Chart("membership", chart_data.membership, charts.membership, charts.TREATY_SOURCE, n185),
+        Chart("regions", chart_data.regions, charts.regions, charts.TREATY_SOURCE, n185),
+        Chart("invitation_to_accession", chart_data.invitation_to_accession, charts.invitation_to_accession,
+              charts.TREATY_SOURCE, chart_data.invitation_note),
+        Chart("protocols", chart_data.protocols, charts.protocols, charts.TREATY_SOURCE, chart_data.protocols_note),
+        Chart("legislation", chart_data.legislation, charts.legislation, charts.REGISTER_SOURCE),
+        Chart("activities", chart_data.activities, charts.activities, charts.REGISTER_SOURCE),
+        Chart("projects", chart_data.projects, charts.projects, charts.PROJECT_SOURCE, chart_data.projects_note),
+        Chart("portfolio", chart_data.portfolio, charts.portfolio, charts.PROJECT_SOURCE),
+        Chart("reconciliation", chart_data.reconciliation, charts.reconciliation,
+              charts.REGISTER_SOURCE + "; " + charts.TREATY_SOURCE, n185),
+        Chart("world_map", chart_data.world_map, charts.world_map, charts.MAP_SOURCE, n185),
     ]
     return {c.name: c for c in items}
 

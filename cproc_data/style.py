@@ -84,3 +84,31 @@ def set_title(ax, title: str) -> None:
 
     size = plt.rcParams["axes.titlesize"]
     ax.set_title(wrap(title, fig, float(size), 0.92, em=0.64), loc="left")
+
+# how a reported figure's qualifier is drawn: exact = filled dot, approx = hollow dot,
+# lower bound = upward triangle ("at least"), upper bound = downward triangle ("at most")
+QUALIFIER_MARKERS = {"exact": "o", "approx": "o", "lower_bound": "^", "upper_bound": "v"}
+QUALIFIER_FILLED = {"exact": True, "approx": False, "lower_bound": True, "upper_bound": True}
+QUALIFIER_LABELS = {"exact": "exact", "approx": "approximate (some, about)", "lower_bound": "lower bound (+, more than)",
+                    "upper_bound": "upper bound (up to)"}
+REGION_COLORS = {  # UN M49 regions
+    "Europe": "#0072B2", "Americas": "#E69F00", "Africa": "#009E73", "Asia": "#CC79A7", "Oceania": "#56B4E9",
+    "Unknown": "#999999",
+}
+MEMBERSHIP_COLORS = {"Council of Europe members": "#0072B2", "Non-member States": "#D55E00"}
+MEASURE_COLORS = {"substantive": "#0072B2", "procedural": "#E69F00"}
+SERIES_COLORS = {"in_year": "#0072B2", "training_in_year": "#56B4E9", "cumulative": "#E69F00"}
+
+
+def qualifier_marker(ax, x, y, qualifier, color, size=36, **kw):
+    """Scatter one reported figure with its qualifier's marker."""
+    ax.scatter([x], [y], marker=QUALIFIER_MARKERS[qualifier], s=size, zorder=5,
+               facecolors=color if QUALIFIER_FILLED[qualifier] else "white", edgecolors=color, linewidths=1.2, **kw)
+
+
+def qualifier_legend_handles(qualifiers, color="#444444"):
+    from matplotlib.lines import Line2D
+
+    return [Line2D([], [], linestyle="none", marker=QUALIFIER_MARKERS[q], markersize=6,
+                   markerfacecolor=color if QUALIFIER_FILLED[q] else "white", markeredgecolor=color,
+                   label=QUALIFIER_LABELS[q]) for q in ("exact", "approx", "lower_bound", "upper_bound") if q in set(qualifiers)]
