@@ -159,6 +159,14 @@ def protocols(data: pd.DataFrame, as_of, note: str | None = None):
     return _finish(fig, axes[0], title=title, alt=alt, source=TREATY_SOURCE, as_of=as_of, note=note, suptitle=True)
 
 
+def _share(states, den):
+    return 100 * states / den
+
+
+def _count_of_share(share, den):
+    return share * den / 100
+
+
 def legislation(data: pd.DataFrame, as_of, note: str | None = None):
     """Reported counts of States with law in line with the Convention, qualifiers as markers."""
     fig, ax = style.new_figure("full")
@@ -175,7 +183,9 @@ def legislation(data: pd.DataFrame, as_of, note: str | None = None):
     handles = [Line2D([], [], color=c, marker="o", label=f"{m.capitalize()} law in line") for m, c in style.MEASURE_COLORS.items()]
     handles += style.qualifier_legend_handles(data["qualifier"])
     ax.legend(handles=handles, loc="upper left", fontsize=7)
-    sec = ax.secondary_yaxis("right", functions=(lambda s: 100 * s / den, lambda p: p * den / 100))
+    from functools import partial
+
+    sec = ax.secondary_yaxis("right", functions=(partial(_share, den=den), partial(_count_of_share, den=den)))
     sec.set_ylabel(f"Share of the {den} UN Member States (%)")
     ax.set_ylim(0, 160)
     sub = data[data["measure"] == "substantive"].sort_values("refers_to")

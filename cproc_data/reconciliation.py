@@ -17,6 +17,8 @@ No row is hidden; `matches` is True only for an exact reported figure equal to t
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from .engine import CountingRules, counts
@@ -83,6 +85,11 @@ def _holds(reported: float, qualifier: str, computed: int) -> bool:
 
 def reconcile() -> pd.DataFrame:
     """One row per reported membership figure: reported, computed, difference, explanation."""
+    return _reconcile().copy()
+
+
+@lru_cache(maxsize=1)
+def _reconcile() -> pd.DataFrame:
     from .impact import reported_figures
     from .record import record_gaps
     from .engine import status

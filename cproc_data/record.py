@@ -109,8 +109,10 @@ def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
 
 def undated_facts() -> pd.DataFrame:
     """Raw facts that give no full date: what the record is still missing."""
-    _s, facts, _p = check_raw()
-    return facts.loc[facts["date"] == "", TABLES["treaty_facts"].columns].reset_index(drop=True)
+    from .sources import raw_treaty_facts
+
+    facts = raw_treaty_facts()
+    return facts.loc[facts["date"].isna()].reset_index(drop=True)
 
 
 def write_treaty_events() -> int:
@@ -193,6 +195,12 @@ ELABORATION_PARTICIPANTS = ("CAN", "JPN", "USA", "ZAF")  # non-members that coul
 
 
 def record_gaps() -> pd.DataFrame:
+    """What the record still lacks (see `_record_gaps`)."""
+    return _record_gaps().copy()
+
+
+@lru_cache(maxsize=1)
+def _record_gaps() -> pd.DataFrame:
     """What the record still lacks: one row per State, treaty and missing date.
 
     Columns: treaty, iso3, name, missing, known (what the record has that implies the
@@ -228,8 +236,8 @@ def record_gaps() -> pd.DataFrame:
     undated = undated_facts()
     undated["iso3"] = undated["state_as_written"].map(countries.lookup)
     for (treaty, iso3, event), grp in undated.groupby(["treaty", "iso3", "event"]):
-        if not len(ev := treaty_events(treaty)[lambda d: (d["iso3"] == iso3) & (d["event"] == event)]):
-            said = "; ".join(sorted({f"{s}: {w}" for s, w in zip(grp["source_id"], grp["date_as_written"]) if w}))
+        if not len(treaty_events(treaty)[lambda d: (d["iso3"] == iso3) & (d["event"] == event)]):
+            said = "; ".join(sorted({f"{s}: {w}" for s, w in zip(grp["source_id"], grp["date_as_written"]) if pd.notna(w) and w}))
             add(treaty, iso3, event if event != "ratification" else "deposit", f"only partial dates: {said}" if said else "named without a date")
     df = pd.DataFrame(rows, columns=["treaty", "iso3", "missing", "known", "known_date"]).drop_duplicates(["treaty", "iso3", "missing"])
     df["known_date"] = pd.to_datetime(df["known_date"]).astype("datetime64[ns]")

@@ -39,11 +39,12 @@ def cache_clear() -> None:
     """Forget every cached table (after the files on disk changed)."""
     from . import countries, engine, record, reference, sources
 
-    from . import impact, portfolio
+    from . import impact, portfolio, reconciliation
 
     for fn in (countries._table, countries.short_name, record._events, sources._raw,
-               reference._coe, reference._regions, reference._states, engine._spells,
-               impact._documents, impact._figures, portfolio._versions):
+               reference._coe, reference._regions, reference._states, engine._spells, engine._bounds,
+               impact._documents, impact._figures, portfolio._versions, record._record_gaps,
+               reconciliation._reconcile):
         fn.cache_clear()
 
 
