@@ -212,7 +212,7 @@ def activities(data: pd.DataFrame, as_of, note: str | None = None):
         for s in series:
             d = data[data["series"] == s].sort_values("refers_to")
             for r in d.itertuples():
-                x = r.refers_to.year if r.precision == "year" else r.refers_to.year + (r.refers_to.dayofyear - 1) / 365.25
+                x = r.refers_to.year if r.precision == "year" else r.refers_to.year + (r.refers_to.day_of_year - 1) / 365.25
                 style.qualifier_marker(ax, x, r.value, r.qualifier, style.SERIES_COLORS[s], size=42)
                 ax.annotate(shown_value(r.value, r.qualifier), (x, r.value), xytext=(5, 3), textcoords="offset points", fontsize=7)
         ax.set_xlabel("Year")
@@ -292,7 +292,7 @@ def portfolio(data: pd.DataFrame, as_of, note: str | None = None):
     alt = ("Bar chart of the budget of active funded C-PROC projects per year from 2013 to 2030, each budget spread evenly "
            "over its months; labels give the number of active projects.")
     note = (note + " " if note else "") + "Numbers above bars: active projects. Projects without a known budget are not in the sums."
-    return _finish(fig, ax, title=title, alt=alt, source=PROJECT_SOURCE, as_of=as_of, ylabel="EUR million per year",
+    return _finish(fig, ax, title=title, alt=alt, source=PROJECT_SOURCE, as_of=as_of, ylabel="Budget (EUR million per year)",
                    xlabel="Year", note=note)
 
 

@@ -1,0 +1,161 @@
+"""Charts: the data behind them and their properties (title, labels, footer, legend, colours)."""
+import hashlib
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from cproc_data import chart_data, charts, style  # noqa: E402
+from cproc_data.engine import counts, status  # noqa: E402
+from cproc_data.export import registry, write_figures, write_tables  # noqa: E402
+from cproc_data.reference import states  # noqa: E402
+
+AS_OF = pd.Timestamp("2024-03-31").date()
+
+
+@pytest.fixture(scope="module")
+def figures():
+    out = {}
+    for name, chart in registry().items():
+        data, fig = chart.figure(AS_OF)
+        out[name] = (data, fig)
+    yield out
+    plt.close("all")
+
+
+def _texts(fig):
+    return [t.get_text() for t in fig.texts]
+
+
+@pytest.mark.parametrize("name", list(registry()))
+def test_every_chart_has_title_alt_source_and_as_of(figures, name):
+    data, fig = figures[name]
+    meta = fig.cproc_meta
+    assert meta["title"] and meta["alt"].endswith(".")
+    assert meta["as_of"] == "2024-03-31"
+    footer = [t for t in fig.texts if t.get_gid() == "footer"]
+    assert len(footer) == 1
+    assert footer[0].get_text().startswith("Source: ")
+    assert "Data as of 31 March 2024" in footer[0].get_text()
+    titles = [ax.get_title(loc="left") for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
+    assert any(t.replace("\n", " ") == meta["title"] for t in titles)
+    assert len(data) > 0
+
+
+@pytest.mark.parametrize("name", ["membership", "regions", "legislation", "portfolio", "reconciliation", "protocols", "activities"])
+def test_axis_labels_with_units(figures, name):
+    _, fig = figures[name]
+    labels = [ax.get_ylabel() for ax in fig.axes if ax.get_ylabel()]
+    assert labels and all("(" in l for l in labels), labels
+
+
+def test_membership_data_equals_the_engine(figures):
+    data, fig = figures["membership"]
+    last = data.iloc[-1]
+    c = counts([pd.Timestamp(AS_OF)]).iloc[0]
+    assert last["date"] == pd.Timestamp(AS_OF)
+    assert (last["parties"], last["signatories"], last["invited"]) == (c["parties"], c["signatories"], c["invited"])
+    assert data["date"].is_monotonic_increasing
+
+
+def test_membership_legend_in_status_order_with_house_colours(figures):
+    _, fig = figures["membership"]
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [style.STATUS_LABELS[s] for s in ("party", "signatory", "invited")]
+    colours = [mcolors.to_hex(p.get_facecolor()) for p in ax.collections[:3]]
+    assert colours == [style.PALETTE[s].lower() for s in ("party", "signatory", "invited")]
+
+
+def test_map_has_every_state_of_the_record(figures):
+    data, fig = figures["world_map"]
+    assert set(states()["iso3"]) <= set(data["iso3"])
+    tiles = {p.get_gid() for p in fig.axes[0].patches}
+    assert {f"tile-{c}" for c in states()["iso3"]} <= tiles
+    for small in ("TON", "KIR", "MUS", "CPV", "GRD", "LIE", "MCO", "SMR", "AND", "MLT", "HUN", "SRB", "MNE"):
+        assert f"tile-{small}" in tiles
+
+
+def test_map_tiles_do_not_overlap_and_colours_follow_status(figures):
+    data, fig = figures["world_map"]
+    assert not data.duplicated(["col", "row"]).any()
+    s = status(pd.Timestamp(AS_OF), all_states=False).set_index("iso3")["status"].astype(str)
+    for p in fig.axes[0].patches:
+        iso3 = p.get_gid().removeprefix("tile-")
+        want = s.get(iso3, "none")
+        assert mcolors.to_hex(p.get_facecolor()) == style.PALETTE[want].lower()
+    labels = [t.get_text().split(" (")[0] for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == [style.STATUS_LABELS[s] for s in style.STATUS_ORDER]
+
+
+def test_lower_bounds_drawn_as_upward_triangles(figures):
+    data, fig = figures["activities"]
+    assert data["qualifier"].eq("lower_bound").any()
+    markers = set()
+    for ax in fig.axes:
+        for coll in ax.collections:
+            path = coll.get_paths()[0]
+            markers.add(len(path.vertices))
+    triangle = matplotlib.markers.MarkerStyle("^").get_path()
+    assert len(triangle.vertices) in markers
+
+
+def test_projects_chart_keeps_pipeline_apart(figures):
+    data, fig = figures["projects"]
+    pipe = data[data["stage"] == "pipeline"]["project"]
+    yticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert not set(pipe) & set(yticks)
+    assert set(pipe) <= set("\n".join(t.get_text() for t in fig.axes[1].texts).split("\n"))
+
+
+def test_as_of_redraws_the_past():
+    d2024 = chart_data.membership(pd.Timestamp("2024-03-31").date())
+    d2015 = chart_data.membership(pd.Timestamp("2015-12-31").date())
+    assert d2015["date"].max() == pd.Timestamp("2015-12-31")
+    assert d2015.iloc[-1]["parties"] <= d2024.iloc[-1]["parties"]
+
+
+def test_export_is_byte_identical_and_manifest_complete(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    lines = write_figures(a, as_of=AS_OF, only=["membership", "world_map", "status"])
+    write_figures(b, as_of=AS_OF, only=["membership", "world_map", "status"])
+    write_tables(a / "t.xlsx", as_of=AS_OF)
+    write_tables(b / "t.xlsx", as_of=AS_OF)
+    files = sorted(p.name for p in a.iterdir())
+    assert files == sorted(p.name for p in b.iterdir())
+    for f in files:
+        assert (a / f).read_bytes() == (b / f).read_bytes(), f
+    manifest = json.loads((a / "manifest.json").read_text())
+    assert len(lines) == len(manifest["files"]) + 1
+    for entry in manifest["files"]:
+        data = (a / entry["file"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["title"] and entry["alt"] and entry["sources"] and entry["as_of"] == "2024-03-31"
+    assert {e["format"] for e in manifest["files"] if e["chart"] == "membership"} == {"svg", "pdf", "png"}
+
+
+def test_workbook_has_one_sheet_per_chart_with_source_line(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    write_tables(path, as_of=AS_OF)
+    wb = load_workbook(path)
+    assert wb.sheetnames == [n[:31] for n in registry()]
+    ws = wb["membership"]
+    assert ws.freeze_panes == "A2"
+    assert ws["A1"].font.bold
+    values = [c.value for c in ws["A"] if c.value]
+    assert any(str(v).startswith("Source: ") for v in values)
+
+
+def test_formula_like_text_is_written_as_text():
+    from cproc_data.export import safe_cell
+
+    assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
+    assert safe_cell("-1") == "'-1" and safe_cell("@x") == "'@x" and safe_cell("+1") == "'+1"
+    assert safe_cell("Parties") == "Parties" and safe_cell(5) == 5
