@@ -6,11 +6,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= figures
 
-.PHONY: figures test bench validate clean-venv
+.PHONY: figures test bench validate docs clean-venv
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
@@ -27,6 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## Regenerate docs/known-gaps.md from the record.
+docs: $(STAMP)
+	{ cat docs/known-gaps.header.md; $(BIN)/cproc-data gaps --format markdown; } > docs/known-gaps.md
 
 validate: $(STAMP)
 	$(BIN)/cproc-data validate

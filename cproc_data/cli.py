@@ -35,8 +35,18 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER)
 
 
+def markdown_table(df) -> str:
+    """A GitHub-flavoured Markdown table (no extra dependency)."""
+    cells = df.astype(object).where(df.notna(), "").astype(str)
+    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row) + " |" for row in cells.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
+
+
 def _print_frame(df, fmt: str) -> None:
-    if fmt == "csv":
+    if fmt == "markdown":
+        sys.stdout.write(markdown_table(df))
+    elif fmt == "csv":
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
     elif fmt == "json":
         sys.stdout.write(df.to_json(orient="records", date_format="iso", indent=1) + "\n")
@@ -158,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_reconcile)
 
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")
-    g.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    g.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     g.set_defaults(func=cmd_gaps)
 
     f = sub.add_parser("figures", help="write every chart (SVG, PDF, PNG) and manifest.json")

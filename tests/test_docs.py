@@ -1,0 +1,25 @@
+"""Generated documentation is up to date with the data."""
+from conftest import REPO, run_cli
+
+
+def test_known_gaps_doc_is_current():
+    header = (REPO / "docs" / "known-gaps.header.md").read_text(encoding="utf-8")
+    res = run_cli("gaps", "--format", "markdown")
+    assert res.returncode == 0, res.stderr
+    assert (REPO / "docs" / "known-gaps.md").read_text(encoding="utf-8") == header + res.stdout, \
+        "docs/known-gaps.md is stale: run `make docs`"
+
+
+def test_readme_shows_the_two_setup_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "make figures" in readme and "make test" in readme
+    assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_committed_status_table_is_current():
+    """figures/ holds the output of `make figures`; a data change must re-run it."""
+    from cproc_data.export import status_table
+    from cproc_data.record import data_as_of
+
+    fresh = status_table(data_as_of()).to_csv(index=False, lineterminator="\n")
+    assert (REPO / "figures" / "status.csv").read_text(encoding="utf-8") == fresh, "run `make figures`"
