@@ -27,9 +27,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-## Regenerate docs/known-gaps.md from the record.
+## Regenerate docs/known-gaps.md and docs/data-dictionary.md.
 docs: $(STAMP)
 	{ cat docs/known-gaps.header.md; $(BIN)/cproc-data gaps --format markdown; } > docs/known-gaps.md
+	$(BIN)/python -c "from cproc_data.datapackage import data_dictionary; print(data_dictionary(), end='')" > docs/data-dictionary.md
 
 validate: $(STAMP)
 	$(BIN)/cproc-data validate

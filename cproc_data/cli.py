@@ -130,6 +130,15 @@ def cmd_gaps(args) -> int:
     return 0
 
 
+def cmd_export_data(args) -> int:
+    from .datapackage import export_data
+    from .record import data_as_of
+
+    for line in export_data(args.out, args.as_of or data_as_of()):
+        print(line)
+    return 0
+
+
 def cmd_figures(args) -> int:
     from .export import write_figures
 
@@ -170,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")
     g.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     g.set_defaults(func=cmd_gaps)
+
+    e = sub.add_parser("export-data", help="every tidy table as CSV plus a Frictionless datapackage.json")
+    e.add_argument("--out", required=True)
+    e.add_argument("--as-of", type=_date)
+    e.set_defaults(func=cmd_export_data)
 
     f = sub.add_parser("figures", help="write every chart (SVG, PDF, PNG) and manifest.json")
     f.add_argument("--as-of", type=_date)

@@ -310,3 +310,97 @@ PROJECT_VERSIONS = _register(Table(
     primary_key=("project", "document_id"),
     sources="seed documents; Council of Europe project pages and news; third-party project databases",
 ))
+
+# --- derived tables published by `cproc-data export-data` ---------------------
+
+LEGISLATION = _register(Table(
+    "legislation", "derived",
+    "States with law in line with the Convention, per survey date and measure (a view of the register).",
+    (
+        Field("refers_to", "date", "Date the survey speaks of", True),
+        Field("refers_to_precision", "string", "Precision of refers_to", True, enum=PRECISIONS),
+        Field("measure", "string", "substantive criminal law, or specific procedural powers", True, enum=("substantive", "procedural")),
+        Field("states", "number", "States counted", True, unit="States", minimum=0),
+        Field("qualifier", "string", "Qualifier of the count", True, enum=QUALIFIERS),
+        Field("share_published", "number", "Share of UN Member States published beside the count", unit="percent", minimum=0),
+        Field("share_computed", "number", "states / denominator x 100, to check the published rounding", True, unit="percent", minimum=0),
+        Field("denominator", "integer", "UN Member States", True, unit="States", minimum=1),
+        Field("document_id", "string", "Source document", True, pattern=SOURCE_ID),
+        Field("figure_id", "string", "Register row", True, pattern=SOURCE_ID),
+    ),
+    primary_key=("figure_id",), kind="derived", sources="reported_figures",
+))
+
+ACTIVITIES = _register(Table(
+    "activities", "derived",
+    "C-PROC activity counts, annual and cumulative, qualifiers kept (a view of the register).",
+    (
+        Field("refers_to", "date", "Date the figure speaks of"),
+        Field("precision", "string", "Precision of refers_to", True, enum=PRECISIONS),
+        Field("series", "string", "cumulative, in_year, training_in_year or per_year_typical", True,
+              enum=("cumulative", "in_year", "training_in_year", "per_year_typical")),
+        Field("value", "number", "The number as printed", True, unit="activities", minimum=0),
+        Field("qualifier", "string", "Qualifier", True, enum=QUALIFIERS),
+        Field("is_lower_bound", "boolean", "True where the figure is 'more than' / '+'", True),
+        Field("shown", "string", "The figure as people read it (2,100+)", True),
+        Field("document_id", "string", "Source document", True, pattern=SOURCE_ID),
+        Field("figure_id", "string", "Register row", True, pattern=SOURCE_ID),
+    ),
+    primary_key=("figure_id",), kind="derived", sources="reported_figures",
+))
+
+PROJECTS = _register(Table(
+    "projects", "derived",
+    "One row per C-PROC project: field by field, the later official document's value.",
+    (
+        Field("project", "string", "Short name", True),
+        Field("full_title", "string", "Full title"),
+        Field("start", "string", "Start month", pattern=MONTH),
+        Field("end", "string", "End month", pattern=MONTH),
+        Field("budget_eur", "number", "Budget", unit="EUR", minimum=0),
+        Field("budget_qualifier", "string", "Qualifier of the budget", enum=QUALIFIERS),
+        Field("funding_type", "string", "Funding type", enum=FUNDING_TYPES),
+        Field("donors", "string", "Named donors"),
+        Field("geographic_scope", "string", "Scope as stated"),
+        Field("region", "string", "Region (our grouping)"),
+        Field("stage", "string", "funded, proposed or pipeline", True, enum=STAGES),
+        Field("versions", "integer", "Documents describing the project", True, minimum=1),
+        Field("conflicts", "string", "Fields on which versions disagree"),
+        Field("source", "string", "Documents the values come from", True),
+        Field("status", "string", "At the as-of date", True, enum=("completed", "current", "planned", "unknown", "proposed", "pipeline")),
+    ),
+    primary_key=("project",), kind="derived", sources="project_versions",
+))
+
+PORTFOLIO = _register(Table(
+    "portfolio_by_year", "derived",
+    "Budget of the funded portfolio per year, each budget spread evenly over its project's months.",
+    (
+        Field("year", "integer", "Calendar year", True, minimum=2000),
+        Field("budget_eur", "number", "Sum of the year's monthly shares", True, unit="EUR", minimum=0),
+        Field("projects", "integer", "Projects with a budget active that year", True, minimum=0),
+        Field("without_budget", "string", "Active projects without a known budget (not in the sum)"),
+    ),
+    primary_key=("year",), kind="derived", sources="project_versions",
+))
+
+RECONCILIATION = _register(Table(
+    "reconciliation", "derived",
+    "Each reported membership figure beside the count computed from the treaty record.",
+    (
+        Field("figure_id", "string", "Register row", True, pattern=SOURCE_ID),
+        Field("document_id", "string", "Source document", True, pattern=SOURCE_ID),
+        Field("indicator", "string", "What is counted", True, enum=tuple(INDICATORS)),
+        Field("treaty", "string", "Treaty", True, enum=TREATY_CODES),
+        Field("refers_to", "date", "Date the figure speaks of"),
+        Field("precision", "string", "Precision of refers_to", True, enum=PRECISIONS),
+        Field("compared_on", "date", "Day compared (a year or month read as its last day)"),
+        Field("reported", "number", "The reported figure", True, unit="States", minimum=0),
+        Field("qualifier", "string", "Its qualifier", True, enum=QUALIFIERS),
+        Field("computed", "integer", "Count from the record (default rules)", unit="States", minimum=0),
+        Field("difference", "number", "computed - reported", unit="States"),
+        Field("matches", "boolean", "Exact figure equal to the count", True),
+        Field("explanation", "string", "Why they differ, where known", True),
+    ),
+    primary_key=("figure_id",), kind="derived", sources="reported_figures; treaty_events",
+))

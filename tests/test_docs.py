@@ -23,3 +23,10 @@ def test_committed_status_table_is_current():
 
     fresh = status_table(data_as_of()).to_csv(index=False, lineterminator="\n")
     assert (REPO / "figures" / "status.csv").read_text(encoding="utf-8") == fresh, "run `make figures`"
+
+
+def test_data_dictionary_is_current():
+    from cproc_data.datapackage import data_dictionary
+
+    assert (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary(), \
+        "docs/data-dictionary.md is stale: run `make docs`"
