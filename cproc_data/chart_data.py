@@ -88,7 +88,7 @@ def legislation(as_of) -> pd.DataFrame:
     df = leg()
     df = df[df["refers_to"] <= pd.Timestamp(as_of)]
     return df[["refers_to", "refers_to_precision", "measure", "states", "qualifier", "share_published",
-               "share_computed", "denominator", "document_id"]].reset_index(drop=True)
+               "share_computed", "denominator", "source_document"]].reset_index(drop=True)
 
 
 def activities(as_of) -> pd.DataFrame:
@@ -98,7 +98,7 @@ def activities(as_of) -> pd.DataFrame:
     df = act()
     df = df[df["refers_to"].notna() & (df["refers_to"] <= pd.Timestamp(as_of))]
     df = df[df["series"].isin(["in_year", "training_in_year", "cumulative"])]
-    return df[["refers_to", "precision", "series", "value", "qualifier", "shown", "document_id"]].reset_index(drop=True)
+    return df[["refers_to", "precision", "series", "value", "qualifier", "shown", "source_document"]].reset_index(drop=True)
 
 
 def projects(as_of) -> pd.DataFrame:
@@ -125,7 +125,7 @@ def reconciliation(as_of) -> pd.DataFrame:
     r = reconcile()
     r = r[(r["treaty"] == "ETS185") & r["compared_on"].notna() & (r["compared_on"] <= pd.Timestamp(as_of))]
     r = r[r["indicator"].isin(["parties", "signatories", "invited", "parties_signatories_invited_total"])]
-    return r[["compared_on", "indicator", "reported", "qualifier", "computed", "difference", "document_id", "figure_id",
+    return r[["compared_on", "indicator", "reported", "qualifier", "computed", "difference", "source_document", "figure_id",
               "explanation"]].reset_index(drop=True)
 
 

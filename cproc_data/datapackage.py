@@ -111,7 +111,7 @@ def export_data(out, as_of) -> list[str]:
         resources.append({
             "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "description": table.description,
-            "sources": [{"title": table.sources or "see the `source` / `document_id` column of each row"}],
+            "sources": [{"title": table.sources or "see the `source` / `source_document` column of each row"}],
             "schema": schema(table),
         })
     package = {

@@ -36,8 +36,8 @@ def documents() -> pd.DataFrame:
 def _figures() -> pd.DataFrame:
     df = read_table("reported_figures", curated_dir() / "reported_figures.csv", "datasets/curated/reported_figures.csv")
     known = set(_documents()["document_id"])
-    bad = [DataProblem("datasets/curated/reported_figures.csv", i + 2, "document_id", d, "document not in datasets/reference/documents.csv")
-           for i, d in enumerate(df["document_id"]) if d not in known]
+    bad = [DataProblem("datasets/curated/reported_figures.csv", i + 2, "source_document", d, "document not in datasets/reference/documents.csv")
+           for i, d in enumerate(df["source_document"]) if d not in known]
     if bad:
         raise DataError(bad)
     return df
@@ -47,10 +47,10 @@ def reported_figures(indicator: str | list[str] | None = None) -> pd.DataFrame:
     """The register, one row per reported figure, with its document's title.
 
     Columns: figure_id, indicator, value, qualifier, unit, refers_to (+ precision),
-    published (+ precision), scope, document_id, document_title, locator, note.
+    published (+ precision), scope, source_document, document_title, locator, note.
     """
-    df = _figures().merge(_documents()[["document_id", "title"]].rename(columns={"title": "document_title"}),
-                          on="document_id", how="left")
+    df = _figures().merge(_documents()[["document_id", "title"]].rename(columns={"document_id": "source_document", "title": "document_title"}),
+                          on="source_document", how="left")
     if indicator is not None:
         wanted = [indicator] if isinstance(indicator, str) else list(indicator)
         df = df[df["indicator"].isin(wanted)]
@@ -76,13 +76,13 @@ def legislation() -> pd.DataFrame:
     rows = []
     for ind, (measure, share_ind) in LEGISLATION_INDICATORS.items():
         for r in f[f["indicator"] == ind].itertuples():
-            share = f[(f["indicator"] == share_ind) & (f["document_id"] == r.document_id) & (f["refers_to"] == r.refers_to)]
+            share = f[(f["indicator"] == share_ind) & (f["source_document"] == r.source_document) & (f["refers_to"] == r.refers_to)]
             rows.append({
                 "refers_to": r.refers_to, "refers_to_precision": r.refers_to_precision, "measure": measure,
                 "states": r.value, "qualifier": r.qualifier,
                 "share_published": share["value"].iloc[0] if len(share) else pd.NA,
                 "share_computed": round(100 * float(r.value) / UN_MEMBER_STATES, 1),
-                "denominator": UN_MEMBER_STATES, "document_id": r.document_id, "figure_id": r.figure_id,
+                "denominator": UN_MEMBER_STATES, "source_document": r.source_document, "figure_id": r.figure_id,
             })
     df = pd.DataFrame(rows).sort_values(["measure", "refers_to", "figure_id"]).reset_index(drop=True)
     df["share_published"] = df["share_published"].astype("Float64")
@@ -95,7 +95,7 @@ def activities() -> pd.DataFrame:
 
     Columns: refers_to, precision, series (cumulative / in_year / training_in_year /
     per_year_typical), value, qualifier, is_lower_bound, shown (e.g. "2,100+"),
-    document_id, figure_id. `value` alone is never the whole fact: read it with
+    source_document, figure_id. `value` alone is never the whole fact: read it with
     `qualifier` (a lower bound is "at least").
     """
     series = {"activities_cumulative": "cumulative", "activities_in_year": "in_year",
@@ -105,7 +105,7 @@ def activities() -> pd.DataFrame:
         "refers_to": f["refers_to"], "precision": f["refers_to_precision"], "series": f["indicator"].map(series),
         "value": f["value"], "qualifier": f["qualifier"], "is_lower_bound": f["qualifier"].eq("lower_bound"),
         "shown": [shown_value(v, q) for v, q in zip(f["value"], f["qualifier"])],
-        "document_id": f["document_id"], "figure_id": f["figure_id"],
+        "source_document": f["source_document"], "figure_id": f["figure_id"],
     })
     df = df.sort_values(["series", "refers_to", "figure_id"], na_position="last").reset_index(drop=True)
     assert not df["figure_id"].duplicated().any()

@@ -30,14 +30,14 @@ def _versions() -> pd.DataFrame:
 
     df = read_table("project_versions", curated_dir() / "project_versions.csv", "datasets/curated/project_versions.csv")
     docs = documents().set_index("document_id")
-    bad = [DataProblem("datasets/curated/project_versions.csv", i + 2, "document_id", d, "document not in datasets/reference/documents.csv")
-           for i, d in enumerate(df["document_id"]) if d not in docs.index]
+    bad = [DataProblem("datasets/curated/project_versions.csv", i + 2, "source_document", d, "document not in datasets/reference/documents.csv")
+           for i, d in enumerate(df["source_document"]) if d not in docs.index]
     bad += [DataProblem("datasets/curated/project_versions.csv", i + 2, "end", e, f"end before start ({s})")
             for i, (s, e) in enumerate(zip(df["start"], df["end"])) if pd.notna(s) and pd.notna(e) and e < s]
     if bad:
         raise DataError(bad)
-    df["published"] = df["document_id"].map(docs["published"])
-    df["official"] = df["document_id"].map(docs["kind"]).isin(OFFICIAL)
+    df["published"] = df["source_document"].map(docs["published"])
+    df["official"] = df["source_document"].map(docs["kind"]).isin(OFFICIAL)
     return df
 
 
@@ -52,11 +52,11 @@ def _month(s) -> pd.Period | None:
 
 def projects(as_of=None) -> pd.DataFrame:
     """One row per project: default values (see module docstring), status at `as_of`."""
-    v = _versions().sort_values(["official", "published", "document_id"], ascending=[False, False, True], na_position="last")
+    v = _versions().sort_values(["official", "published", "source_document"], ascending=[False, False, True], na_position="last")
     as_of = pd.Timestamp(as_of or pd.Timestamp.today().normalize())
     rows = []
     for project, grp in v.groupby("project", sort=True):
-        grp = grp.sort_values(["official", "published", "document_id"], ascending=[False, False, True], na_position="last")
+        grp = grp.sort_values(["official", "published", "source_document"], ascending=[False, False, True], na_position="last")
         row = {"project": project}
         used, conflicts = set(), []
         for field in FIELDS:
@@ -65,7 +65,7 @@ def projects(as_of=None) -> pd.DataFrame:
             if len(have):
                 for c in cols:
                     row[c] = have.iloc[0][c]
-                used.add(have.iloc[0]["document_id"])
+                used.add(have.iloc[0]["source_document"])
                 if have[cols[0]].nunique() > 1 and field in ("start", "end", "budget"):
                     conflicts.append(field)
             else:

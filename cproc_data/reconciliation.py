@@ -100,7 +100,7 @@ def _reconcile() -> pd.DataFrame:
     for f in figs.itertuples():
         treaty = MEMBERSHIP[f.indicator][0]
         when = read_date(f.refers_to, f.refers_to_precision)
-        base = {"figure_id": f.figure_id, "document_id": f.document_id, "indicator": f.indicator, "treaty": treaty,
+        base = {"figure_id": f.figure_id, "source_document": f.source_document, "indicator": f.indicator, "treaty": treaty,
                 "refers_to": f.refers_to, "precision": f.refers_to_precision, "compared_on": when,
                 "reported": f.value, "qualifier": f.qualifier}
         if when is None:

@@ -138,9 +138,9 @@ def check_impact() -> list[DataProblem]:
                         ("project_versions", "datasets/curated/project_versions.csv")):
         df = read_csv_text(curated_dir() / f"{name}.csv")
         problems += check_frame(df, TABLES[name], label)
-        for i, d in enumerate(df.get("document_id", [])):
+        for i, d in enumerate(df.get("source_document", [])):
             if d and d not in known:
-                problems.append(DataProblem(label, i + 2, "document_id", d, "document not in datasets/reference/documents.csv"))
+                problems.append(DataProblem(label, i + 2, "source_document", d, "document not in datasets/reference/documents.csv"))
         if name == "project_versions" and {"start", "end"} <= set(df.columns):
             for i, (a, b) in enumerate(zip(df["start"], df["end"])):
                 if a and b and b < a:

@@ -55,6 +55,6 @@ def test_cli_reconcile_formats():
     rows = json.loads(res.stdout)
     assert len(rows) == len(reconcile())
     res = run_cli("reconcile", "--format", "csv")
-    assert res.stdout.splitlines()[0].startswith("figure_id,document_id,indicator,treaty")
+    assert res.stdout.splitlines()[0].startswith("figure_id,source_document,indicator,treaty")
     res = run_cli("reconcile")
     assert "reported membership figures match the record exactly" in res.stdout

@@ -67,7 +67,7 @@ def _seed_rows():
 @pytest.mark.parametrize("doc, indicator, refers_to, value, qualifier", list(_seed_rows()))
 def test_seed_figure_is_in_the_register_exactly_once(doc, indicator, refers_to, value, qualifier):
     f = reported_figures()
-    hit = f[(f["document_id"] == doc) & (f["indicator"] == indicator) & (f["refers_to"] == pd.Timestamp(refers_to))]
+    hit = f[(f["source_document"] == doc) & (f["indicator"] == indicator) & (f["refers_to"] == pd.Timestamp(refers_to))]
     assert len(hit) == 1, hit
     assert hit["value"].iloc[0] == value
     assert hit["qualifier"].iloc[0] == qualifier
@@ -75,23 +75,23 @@ def test_seed_figure_is_in_the_register_exactly_once(doc, indicator, refers_to, 
 
 def test_one_row_per_document_indicator_date_and_scope():
     f = reported_figures()
-    key = f[["document_id", "indicator", "refers_to", "scope"]].astype(str)
+    key = f[["source_document", "indicator", "refers_to", "scope"]].astype(str)
     assert not key.duplicated().any(), f[key.duplicated(keep=False)]
 
 
 def test_every_figure_names_a_known_document_with_a_date_or_says_unknown():
     f = reported_figures()
-    assert set(f["document_id"]) <= set(documents()["document_id"])
+    assert set(f["source_document"]) <= set(documents()["document_id"])
     assert f["document_title"].notna().all()
     assert ((f["refers_to"].isna()) == (f["refers_to_precision"] == "none")).all()
 
 
 def test_seed_project_budgets_are_in_the_register():
     f = reported_figures("budget_eur")
-    seeds = f[f["document_id"].str.startswith("seed-")]
+    seeds = f[f["source_document"].str.startswith("seed-")]
     # About C-PROC names 6 projects with budgets, the 2015 deck 7 (GLACY, EAP II, Octopus, EAP III,
     # iPROCEEDS, GLACY+, Cybercrime_XR), the 2025 deck 7
-    assert seeds.groupby("document_id").size().to_dict() == {
+    assert seeds.groupby("source_document").size().to_dict() == {
         "seed-2015-update-deck": 7, "seed-2017-about-cproc": 6, "seed-2025-update-deck": 7}
 
 
