@@ -130,6 +130,35 @@ def cmd_gaps(args) -> int:
     return 0
 
 
+def cmd_import_chart(args) -> int:
+    from .errors import DataError
+    from .importer import diff, read_chart, write_import
+    from .record import data_as_of
+
+    imp = read_chart(args.file, args.treaty)
+    kept = len(imp.facts) if imp.facts is not None else 0
+    if imp.problems:
+        raise DataError(imp.problems)
+    d = diff(imp)
+    print(f"{args.file}: {imp.rows_in} rows read, {kept} kept, {len(imp.rejected)} rejected")
+    if d.empty:
+        print("no change against the record")
+    else:
+        for c in ("record", "chart"):
+            d[c] = d[c].map(lambda v: v.isoformat() if v is not None and v == v else "")
+        d["line"] = d["line"].map(lambda v: "" if v is None or v != v else str(int(v)))
+        print(d.to_string(index=False))
+    if args.write:
+        if d.empty:
+            print("nothing to write")
+            return 0
+        for line in write_import(args.file, imp, args.as_of or data_as_of()):
+            print(line)
+    elif not d.empty:
+        print("(dry run: add --write to add this chart to the record)")
+    return 0
+
+
 def cmd_export_data(args) -> int:
     from .datapackage import export_data
     from .record import data_as_of
@@ -179,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")
     g.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     g.set_defaults(func=cmd_gaps)
+
+    i = sub.add_parser("import-chart", help="check a pasted Treaty Office chart (CSV/XLSX) and show what it changes")
+    i.add_argument("file")
+    i.add_argument("--treaty", type=_treaty, required=True)
+    i.add_argument("--as-of", type=_date, help="the chart's 'status as of' date (default: the record's as-of date)")
+    i.add_argument("--write", action="store_true", help="add the chart to the record if it is clean")
+    i.set_defaults(func=cmd_import_chart)
 
     e = sub.add_parser("export-data", help="every tidy table as CSV plus a Frictionless datapackage.json")
     e.add_argument("--out", required=True)

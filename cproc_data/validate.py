@@ -9,7 +9,7 @@ Rules, each named in its message:
   up-to-date        curated/treaty_events.csv equals a fresh build from raw + corrections
   order             ratification/accession not before signature; entry into force not before deposit
   entry-into-force  = first day of the month after deposit + 3 months (not before the treaty's own)
-  one-deposit       a State has either a ratification or an accession, not both
+  one-deposit       a State has either a ratification or an accession, not both; a signatory ratifies
   invitation        a non-member's accession to ETS 185 not before its invitation
   protocol-parent   a Party to a Protocol is (or becomes at once) a Party to the Convention
 
@@ -88,6 +88,8 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
         eif = get(treaty, iso3, "entry_into_force")
         if rat and acc:
             p(acc.line, "event", "accession", f"one-deposit: {iso3} has both a ratification ({rat.date}) and an accession for {treaty}")
+        if acc and sig:
+            p(acc.line, "event", "accession", f"one-deposit: {iso3} signed {treaty} ({sig.date}), so its instrument is a ratification, not an accession")
         if rat and sig and rat.when < sig.when:
             p(rat.line, "date", rat.date, f"order: ratification before signature ({sig.date})")
         dep = rat or acc

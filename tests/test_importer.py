@@ -1,0 +1,176 @@
+"""import-chart: the bad-input corpus, round trips, dry run, atomic writes."""
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import REPO, run_cli
+from cproc_data.importer import chart_from_record, diff, read_chart, write_import
+
+CORPUS_DIR = Path(__file__).parent / "bad_inputs"
+
+# file -> the message it must produce (and exit 2, no traceback)
+CORPUS = {
+    "missing_column.csv": "required column missing: expected one of ratification",
+    "empty.csv": "empty file",
+    "header_only.csv": "the file has a header but no data rows",
+    "impossible_date.csv": "row 2, column 'Signature': impossible date (value: '31/02/2003')",
+    "unparseable_date.csv": "not a date (expected dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd) (value: '23 Nov 2001')",
+    "before_opening.csv": "before ETS185 was opened for signature (2001-11-23)",
+    "future_date.csv": "in the future",
+    "month_day_order.csv": "row 3, column 'Signature': month/day order",
+    "serial_date.csv": "looks like a spreadsheet serial number",
+    "header_not_first.csv": "the header row is row 3, not row 1",
+    "duplicate_state.csv": "the same State as row 2: ALB is listed twice",
+    "two_names.csv": "the same State as row 2 ('Czech Republic'): CZE is listed twice under two names",
+    "unknown_state.csv": "unknown State name (not in datasets/reference/country_names.csv) (value: 'Phillipines'); did you mean 'philippines'",
+    "not_utf8.csv": "not UTF-8 text: save the file as CSV UTF-8",
+    "bom_unknown_state.csv": "row 3, column 'State': unknown State name",
+    "eif_before_deposit.csv": "entry into force before ratification",
+}
+
+
+def _xlsx(path, rows, formula=None, merge=None):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "chart"
+    for r in rows:
+        ws.append(r)
+    if formula:
+        ws[formula[0]] = formula[1]
+    if merge:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+HEADER = ["State", "Signature", "Ratification", "Entry into force"]
+
+
+def built_corpus(tmp):
+    from datetime import datetime
+
+    return {
+        _xlsx(tmp / "formula.xlsx", [HEADER, ["Albania", "23/11/2001", None, None]], formula=("C2", "=B2")):
+            "row 2, column 'C': a formula, not a value",
+        _xlsx(tmp / "merged.xlsx", [HEADER, ["Albania", "23/11/2001", "20/6/2002", "1/7/2004"], [None, "23/11/2001", None, None]],
+              merge="A2:A3"): "merged cells: unmerge them",
+        _xlsx(tmp / "empty_sheet.xlsx", []): "no rows in the file (sheet chart)",
+        _xlsx(tmp / "excel_dates_wrong.xlsx", [HEADER, ["Albania", datetime(1999, 11, 23), None, None]]):
+            "before ETS185 was opened for signature",
+    }
+
+
+@pytest.mark.parametrize("name, message", sorted(CORPUS.items()))
+def test_corpus_file_gives_its_message_exit_2_no_traceback(name, message):
+    res = run_cli("import-chart", str(CORPUS_DIR / name), "--treaty", "ETS185")
+    assert res.returncode == 2, res.stdout
+    assert "Traceback" not in res.stderr
+    assert message in res.stderr, res.stderr
+
+
+def test_built_corpus(tmp_path):
+    for path, message in built_corpus(tmp_path).items():
+        res = run_cli("import-chart", str(path), "--treaty", "ETS185")
+        assert res.returncode == 2 and "Traceback" not in res.stderr, (path.name, res.stderr)
+        assert message in res.stderr, (path.name, res.stderr)
+
+
+def test_a_50_mb_file_is_refused_before_parsing(tmp_path):
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as fh:
+        fh.write(b"State,Signature,Ratification,Entry into force\n")
+        fh.truncate(50 * 1024 * 1024)
+    res = run_cli("import-chart", str(big), "--treaty", "ETS185")
+    assert res.returncode == 2 and "larger than the 10 MB limit" in res.stderr
+
+
+def test_all_problems_at_once_and_rows_accounted_for():
+    imp = read_chart(CORPUS_DIR / "month_day_order.csv", "ETS185")
+    assert imp.rows_in == len(imp.facts) + len(imp.rejected) == 2
+    imp = read_chart(REPO / "tests" / "bad_inputs" / "two_names.csv", "ETS185")
+    assert imp.rows_in == 2 and len(imp.facts) == 1 and len(imp.rejected) == 1
+
+
+def test_excel_date_cells_are_read(tmp_path):
+    from datetime import datetime
+
+    p = _xlsx(tmp_path / "ok.xlsx", [HEADER, ["Albania", datetime(2001, 11, 23), datetime(2002, 6, 20), datetime(2004, 7, 1)]])
+    imp = read_chart(p, "ETS185")
+    assert not imp.problems
+    d = diff(imp)
+    assert set(d["change"]) == {"gone"}  # Albania's dates agree; the other States are not in this file
+    assert "ALB" not in set(d["iso3"])
+
+
+@pytest.mark.parametrize("treaty", ["ETS185", "ETS189", "CETS224"])
+def test_importing_the_shipped_record_changes_nothing(tmp_path, treaty):
+    p = tmp_path / "chart.csv"
+    chart_from_record(treaty).to_csv(p, index=False)
+    imp = read_chart(p, treaty)
+    assert not imp.problems
+    assert diff(imp).empty
+
+
+def _snapshot(ds):
+    return {p.relative_to(ds): p.read_bytes() for p in sorted(ds.rglob("*")) if p.is_file()}
+
+
+def _new_party_chart(tmp_path):
+    # synthetic row: a State of the record gets an entry-into-force date it lacks
+    p = tmp_path / "update.csv"
+    p.write_text("State,Signature,Ratification,Entry into force\nRomania,,12/5/2004,1/9/2004\n", encoding="utf-8")
+    return p
+
+
+def test_dry_run_changes_nothing_and_write_adds_a_snapshot(datasets_copy, tmp_path):
+    before = _snapshot(datasets_copy)
+    env = {"CPROC_DATA_DATASETS": str(datasets_copy)}
+    res = run_cli("import-chart", str(_new_party_chart(tmp_path)), "--treaty", "ETS185", env_extra=env)
+    assert res.returncode == 0, res.stderr
+    assert "entry_into_force" in res.stdout and "dry run" in res.stdout
+    assert _snapshot(datasets_copy) == before
+    res = run_cli("import-chart", str(_new_party_chart(tmp_path)), "--treaty", "ETS185", "--as-of", "2026-02-05",
+                  "--write", env_extra=env)
+    assert res.returncode == 0, res.stderr
+    after = _snapshot(datasets_copy)
+    added = set(after) - set(before)
+    assert len(added) == 1 and next(iter(added)).parent.name == "treaty_facts"
+    assert b"ETS185,ROU,entry_into_force,2004-09-01" in after[Path("curated/treaty_events.csv")]
+    assert run_cli("validate", env_extra=env).returncode == 0
+
+
+def test_an_interrupted_write_leaves_datasets_byte_identical(datasets_copy, tmp_path, monkeypatch):
+    import os
+
+    from cproc_data.validate import cache_clear
+
+    before = _snapshot(datasets_copy)
+    imp = read_chart(_new_party_chart(tmp_path), "ETS185")
+    real = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the snapshot is in place, sources.csv is next: fail here
+            raise OSError("simulated failure")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    from datetime import date
+
+    with pytest.raises(OSError):
+        write_import(_new_party_chart(tmp_path), imp, date(2026, 2, 5))
+    monkeypatch.setattr(os, "replace", real)
+    cache_clear()
+    assert _snapshot(datasets_copy) == before
+
+
+def test_a_write_that_breaks_a_rule_writes_nothing(datasets_copy, tmp_path):
+    p = tmp_path / "bad.csv"  # an entry into force that is not three months after the deposit
+    p.write_text("State,Signature,Ratification,Entry into force\nRomania,,12/5/2004,1/6/2004\n", encoding="utf-8")
+    before = _snapshot(datasets_copy)
+    res = run_cli("import-chart", str(p), "--treaty", "ETS185", "--write", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)})
+    assert res.returncode == 2 and "entry-into-force" in res.stderr and "Traceback" not in res.stderr
+    assert _snapshot(datasets_copy) == before
