@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .export import safe_cell
 from .metadata import TABLES, Table
 
 LICENCE_DATA = {
@@ -68,6 +69,8 @@ def _csv_text(df: pd.DataFrame, table: Table) -> str:
             out[f.name] = col.map({True: "true", False: "false"})
         elif f.type == "integer":
             out[f.name] = col.astype("Int64")
+        elif f.type == "string":
+            out[f.name] = col.map(safe_cell, na_action="ignore")
     return out.to_csv(index=False, lineterminator="\n")
 
 

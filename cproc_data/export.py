@@ -155,6 +155,7 @@ def status_table(as_of):
     df["as_of"] = df["as_of"].dt.strftime("%Y-%m-%d")
     df["since"] = df["since"].dt.strftime("%Y-%m-%d")
     df["status"] = df["status"].astype(str)
+    df["name"] = df["name"].map(safe_cell)
     return df
 
 

@@ -174,3 +174,23 @@ def test_a_write_that_breaks_a_rule_writes_nothing(datasets_copy, tmp_path):
     res = run_cli("import-chart", str(p), "--treaty", "ETS185", "--write", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)})
     assert res.returncode == 2 and "entry-into-force" in res.stderr and "Traceback" not in res.stderr
     assert _snapshot(datasets_copy) == before
+
+
+def test_xlsx_is_read_with_defusedxml_and_an_entity_bomb_is_refused(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is True
+    good = _xlsx(tmp_path / "good.xlsx", [HEADER, ["Albania", "23/11/2001", "20/6/2002", "1/7/2004"]])
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                head = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+                data = head + (data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data)
+            dst.writestr(info, data)
+    res = run_cli("import-chart", str(bomb), "--treaty", "ETS185")
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "not a readable XLSX workbook" in res.stderr
