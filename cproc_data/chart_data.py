@@ -19,9 +19,15 @@ def month_ends(start, as_of) -> pd.DatetimeIndex:
 
 
 def membership(as_of) -> pd.DataFrame:
-    """ETS 185 Parties, signatories and invited States at each month end (deposit basis)."""
+    """ETS 185 Parties, signatories and invited States at each month end (deposit basis),
+    and on the day C-PROC became operational (7 April 2014), which the chart marks."""
+    from .style import CPROC_START
+
     t = get_treaty("ETS185")
-    df = counts(month_ends(t.opened, as_of), "ETS185")
+    dates = month_ends(t.opened, as_of)
+    if pd.Timestamp(CPROC_START) <= pd.Timestamp(as_of):
+        dates = dates.append(pd.DatetimeIndex([CPROC_START])).unique().sort_values()
+    df = counts(dates, "ETS185")
     return df[["date", "parties", "signatories", "invited"]]
 
 
