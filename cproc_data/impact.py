@@ -22,6 +22,13 @@ LEGISLATION_INDICATORS = {
 }
 
 
+def unknown_documents(cited, known, label: str) -> list[DataProblem]:
+    """A problem for every `source_document` value not in reference/documents.csv."""
+    known = set(known)
+    return [DataProblem(label, i + 2, "source_document", d, "document not in datasets/reference/documents.csv")
+            for i, d in enumerate(cited) if d and d not in known]
+
+
 @lru_cache(maxsize=1)
 def _documents() -> pd.DataFrame:
     return read_table("documents", reference_dir() / "documents.csv", "datasets/reference/documents.csv")
@@ -35,9 +42,7 @@ def documents() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _figures() -> pd.DataFrame:
     df = read_table("reported_figures", curated_dir() / "reported_figures.csv", "datasets/curated/reported_figures.csv")
-    known = set(_documents()["document_id"])
-    bad = [DataProblem("datasets/curated/reported_figures.csv", i + 2, "source_document", d, "document not in datasets/reference/documents.csv")
-           for i, d in enumerate(df["source_document"]) if d not in known]
+    bad = unknown_documents(df["source_document"], _documents()["document_id"], "datasets/curated/reported_figures.csv")
     if bad:
         raise DataError(bad)
     return df

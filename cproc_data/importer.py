@@ -407,7 +407,7 @@ def write_import(path, imp: ChartImport, as_of: date, today: date | None = None)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
         cache_clear()
-    return [f"wrote {dst.relative_to(dst.parents[2]) if len(dst.parents) > 2 else dst}" for _, dst in staged]
+    return [f"wrote {dst}" for _, dst in staged]
 
 
 def chart_from_record(treaty: str) -> pd.DataFrame:

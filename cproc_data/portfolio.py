@@ -26,12 +26,11 @@ OFFICIAL = ("seed_document", "web_page")
 @lru_cache(maxsize=1)
 def _versions() -> pd.DataFrame:
     from .errors import DataError, DataProblem
-    from .impact import documents
+    from .impact import documents, unknown_documents
 
     df = read_table("project_versions", curated_dir() / "project_versions.csv", "datasets/curated/project_versions.csv")
     docs = documents().set_index("document_id")
-    bad = [DataProblem("datasets/curated/project_versions.csv", i + 2, "source_document", d, "document not in datasets/reference/documents.csv")
-           for i, d in enumerate(df["source_document"]) if d not in docs.index]
+    bad = unknown_documents(df["source_document"], docs.index, "datasets/curated/project_versions.csv")
     bad += [DataProblem("datasets/curated/project_versions.csv", i + 2, "end", e, f"end before start ({s})")
             for i, (s, e) in enumerate(zip(df["start"], df["end"])) if pd.notna(s) and pd.notna(e) and e < s]
     if bad:
@@ -56,7 +55,6 @@ def projects(as_of=None) -> pd.DataFrame:
     as_of = pd.Timestamp(as_of or pd.Timestamp.today().normalize())
     rows = []
     for project, grp in v.groupby("project", sort=True):
-        grp = grp.sort_values(["official", "published", "source_document"], ascending=[False, False, True], na_position="last")
         row = {"project": project}
         used, conflicts = set(), []
         for field in FIELDS:

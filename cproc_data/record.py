@@ -123,7 +123,7 @@ def write_treaty_events() -> int:
     from .io import atomic_write_text
 
     atomic_write_text(curated_dir() / "treaty_events.csv", events.to_csv(index=False, lineterminator="\n"))
-    treaty_events.cache_clear()
+    _events.cache_clear()
     return len(events)
 
 
@@ -142,7 +142,6 @@ def treaty_events(treaty: str | None = None) -> pd.DataFrame:
     return df
 
 
-treaty_events.cache_clear = _events.cache_clear  # type: ignore[attr-defined]
 
 
 def treaty_record(treaty: str | None = None) -> pd.DataFrame:

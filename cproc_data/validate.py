@@ -130,6 +130,7 @@ def check_coe(coe: pd.DataFrame) -> list[DataProblem]:
 
 def check_impact() -> list[DataProblem]:
     """Register, documents and project versions: schema, known documents, month order."""
+    from .impact import unknown_documents
     from .paths import reference_dir
 
     problems: list[DataProblem] = []
@@ -140,9 +141,7 @@ def check_impact() -> list[DataProblem]:
                         ("project_versions", "datasets/curated/project_versions.csv")):
         df = read_csv_text(curated_dir() / f"{name}.csv")
         problems += check_frame(df, TABLES[name], label)
-        for i, d in enumerate(df.get("source_document", [])):
-            if d and d not in known:
-                problems.append(DataProblem(label, i + 2, "source_document", d, "document not in datasets/reference/documents.csv"))
+        problems += unknown_documents(df.get("source_document", []), known, label)
         if name == "project_versions" and {"start", "end"} <= set(df.columns):
             for i, (a, b) in enumerate(zip(df["start"], df["end"])):
                 if a and b and b < a:
