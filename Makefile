@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= figures
 
-.PHONY: figures test bench validate docs clean-venv
+.PHONY: figures test bench validate docs notebooks lint clean-venv
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,17 @@ figures: $(STAMP)
 	$(BIN)/cproc-data figures --out $(OUT)
 	$(BIN)/cproc-data tables --out $(OUT)/cproc-data-tables.xlsx
 
-## All tests, the notebooks (nbval) included.
-test: $(STAMP)
+## All tests: lint, format and type checks, the data rules, the test suite, the notebooks (nbval).
+test: lint $(STAMP)
 	$(BIN)/cproc-data validate
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env notebooks
+
+## ruff (lint and format) and mypy (domain/, derive/, metadata/, load.py).
+lint: $(STAMP)
+	$(BIN)/ruff check cproc_data tests benchmarks
+	$(BIN)/ruff format --check cproc_data tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -30,10 +36,14 @@ bench: $(STAMP)
 ## Regenerate docs/known-gaps.md and docs/data-dictionary.md.
 docs: $(STAMP)
 	{ cat docs/known-gaps.header.md; $(BIN)/cproc-data gaps --format markdown; } > docs/known-gaps.md
-	$(BIN)/python -c "from cproc_data.datapackage import data_dictionary; print(data_dictionary(), end='')" > docs/data-dictionary.md
+	$(BIN)/python -c "from cproc_data.publish.datapackage import data_dictionary; print(data_dictionary(), end='')" > docs/data-dictionary.md
 
 validate: $(STAMP)
 	$(BIN)/cproc-data validate
 
 clean-venv:
 	rm -rf $(VENV)
+
+## Re-execute the notebooks in place (after a change to the data or the library).
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb

@@ -7,6 +7,7 @@ rcParams, and write the frames to one workbook with pandas. The ratio against
 `cproc-data figures` + `cproc-data tables` is the package's overhead: reading and
 checking the data, computing the counts, drawing, and making the bytes deterministic.
 """
+
 import pickle
 import sys
 from pathlib import Path

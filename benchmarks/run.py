@@ -8,6 +8,7 @@
    pickled) and only saves them in the same formats and writes one workbook (target: 2x).
 Prints the measured ratios; the README quotes the latest run.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -29,14 +30,15 @@ def best_of(fn, repeat=7):
 
 def fresh_import(module: str, repeat=9) -> float:
     code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(repeat)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeat)
+    ]
     return statistics.median(runs)
 
 
 def bench_counts():
     import pandas as pd
-
     from cproc_data.engine import counts
 
     counts(["2020-01-01"])  # warm caches: the record is read once per process
@@ -85,13 +87,17 @@ def bench_figures():
 
 def main():
     single, everything, n = bench_counts()
-    print(f"counts: one date {single*1e3:.2f} ms; {n} days x 3 treaties {everything*1e3:.2f} ms; "
-          f"ratio {everything/single:.2f} (target <= 3)")
+    print(
+        f"counts: one date {single * 1e3:.2f} ms; {n} days x 3 treaties {everything * 1e3:.2f} ms; "
+        f"ratio {everything / single:.2f} (target <= 3)"
+    )
     pandas, ours, both = bench_import()
-    print(f"import: pandas {pandas*1e3:.0f} ms; cproc_data {ours*1e3:.1f} ms (ratio {ours/pandas:.2f}); "
-          f"cproc_data+pandas {both*1e3:.0f} ms (ratio {both/pandas:.2f}) (target <= 1.3)")
+    print(
+        f"import: pandas {pandas * 1e3:.0f} ms; cproc_data {ours * 1e3:.1f} ms (ratio {ours / pandas:.2f}); "
+        f"cproc_data+pandas {both * 1e3:.0f} ms (ratio {both / pandas:.2f}) (target <= 1.3)"
+    )
     ours, base = bench_figures()
-    print(f"figures: cproc-data figures+tables {ours:.2f} s; baseline {base:.2f} s; ratio {ours/base:.2f} (target <= 2)")
+    print(f"figures: cproc-data figures+tables {ours:.2f} s; baseline {base:.2f} s; ratio {ours / base:.2f} (target <= 2)")
 
 
 if __name__ == "__main__":

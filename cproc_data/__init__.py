@@ -7,6 +7,7 @@ imported until a loader is called (PEP 562 lazy attributes below).
     >>> cd.status("2024-03-31").value_counts("status")      # doctest: +SKIP
     >>> cd.counts(pd.date_range("2001-11-23", "2025-12-31"))  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import importlib
@@ -15,37 +16,48 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _LAZY = {
-    "treaty_events": "cproc_data.record",
-    "treaty_record": "cproc_data.record",
-    "raw_treaty_facts": "cproc_data.sources",
-    "raw_sources": "cproc_data.sources",
-    "states": "cproc_data.reference",
-    "coe_membership": "cproc_data.reference",
-    "regions": "cproc_data.reference",
-    "data_as_of": "cproc_data.record",
-    "CountingRules": "cproc_data.engine",
-    "status": "cproc_data.engine",
-    "status_spells": "cproc_data.engine",
-    "counts": "cproc_data.engine",
-    "TREATIES": "cproc_data.treaties",
-    "to_iso3": "cproc_data.countries",
+    "treaty_events": "cproc_data.derive.treaty_record",
+    "treaty_record": "cproc_data.derive.treaty_record",
+    "data_as_of": "cproc_data.derive.treaty_record",
+    "resolve_as_of": "cproc_data.derive.treaty_record",
+    "raw_treaty_facts": "cproc_data.ingest.snapshots",
+    "raw_sources": "cproc_data.ingest.snapshots",
+    "states": "cproc_data.derive.states",
+    "coe_membership": "cproc_data.derive.states",
+    "regions": "cproc_data.derive.states",
+    "CountingRules": "cproc_data.domain.counting",
+    "status": "cproc_data.derive.status",
+    "status_spells": "cproc_data.derive.status",
+    "status_table": "cproc_data.derive.status",
+    "counts": "cproc_data.derive.status",
+    "growth_before_after": "cproc_data.derive.growth",
+    "TREATIES": "cproc_data.domain.treaties",
     "DataProblem": "cproc_data.errors",
     "DataError": "cproc_data.errors",
     "validate_all": "cproc_data.validate",
-    "record_gaps": "cproc_data.record",
-    "reported_figures": "cproc_data.impact",
-    "documents": "cproc_data.impact",
-    "legislation": "cproc_data.impact",
-    "activities": "cproc_data.impact",
-    "projects": "cproc_data.portfolio",
-    "project_versions": "cproc_data.portfolio",
-    "portfolio_by_year": "cproc_data.portfolio",
-    "active_projects_by_year": "cproc_data.portfolio",
-    "pipeline": "cproc_data.portfolio",
-    "reconcile": "cproc_data.reconciliation",
+    "record_gaps": "cproc_data.derive.record_gaps",
+    "reported_figures": "cproc_data.derive.impact",
+    "documents": "cproc_data.derive.impact",
+    "legislation": "cproc_data.derive.impact",
+    "activities": "cproc_data.derive.impact",
+    "projects": "cproc_data.derive.projects",
+    "project_versions": "cproc_data.derive.projects",
+    "portfolio_by_year": "cproc_data.derive.projects",
+    "active_projects_by_year": "cproc_data.derive.projects",
+    "pipeline": "cproc_data.derive.projects",
+    "reconcile": "cproc_data.derive.reconciliation",
+    "charts": "cproc_data.figures.registry",
+    "draw_chart": "cproc_data.figures.registry",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+__all__ = sorted([*_LAZY, "to_iso3"]) + ["__version__"]
+
+
+def to_iso3(name: str) -> str:
+    """ISO alpha-3 code for a reviewed spelling; KeyError with suggestions otherwise."""
+    from .load import country_names
+
+    return country_names().to_iso3(name)
 
 
 def __getattr__(name: str):

@@ -1,4 +1,8 @@
-"""The `cproc-data` command line. A user's mistake prints a message and exits 2, never a traceback."""
+"""The `cproc-data` command line: parsing only; each command calls one library function.
+
+A user's mistake prints one message and exits 2, never a traceback.
+"""
+
 from __future__ import annotations
 
 import argparse
@@ -6,23 +10,35 @@ import json
 import sys
 from datetime import date
 
+import pandas as pd
+
+from .build.import_chart import diff, write_import
+from .build.treaty_events import write_treaty_events
+from .derive.reconciliation import reconcile
+from .derive.record_gaps import record_gaps
+from .derive.status import counts, status
+from .derive.treaty_record import data_as_of, resolve_as_of
+from .domain.counting import CountingRules
+from .domain.dates import parse_iso
+from .domain.treaties import TREATIES
+from .errors import DataError, UserError
+from .ingest.chart_file import read_chart
+from .publish.datapackage import export_data
+from .publish.figure_files import write_figures
+from .publish.workbook import write_tables
+from .validate import validate_all
+
 EXIT_USER = 2
-
-
-class UserError(Exception):
-    """A mistake in the command's arguments: one line on stderr, exit 2."""
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        return parse_iso(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _treaty(text: str) -> str:
-    from .treaties import TREATIES
-
     key = text.upper().replace(" ", "")
     if key not in TREATIES:
         raise argparse.ArgumentTypeError(f"unknown treaty {text!r}; choose from {', '.join(TREATIES)}")
@@ -55,12 +71,9 @@ def _print_frame(df, fmt: str) -> None:
 
 
 def cmd_status(args) -> int:
-    from .engine import CountingRules, check_date, counts, status
-
     rules = CountingRules(basis=args.basis)
-    when = args.as_of or date.today()
     try:
-        check_date(args.treaty, when)
+        when = resolve_as_of(args.as_of, treaty=args.treaty)
         if args.states:
             df = status(when, args.treaty, rules)
             df = df.assign(as_of=df["as_of"].dt.strftime("%Y-%m-%d"), since=df["since"].dt.strftime("%Y-%m-%d"))
@@ -70,8 +83,12 @@ def cmd_status(args) -> int:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     obj = {
-        "as_of": when.isoformat(), "treaty": args.treaty, "basis": args.basis,
-        "parties": int(c["parties"]), "signatories": int(c["signatories"]), "invited": int(c["invited"]),
+        "as_of": when.isoformat(),
+        "treaty": args.treaty,
+        "basis": args.basis,
+        "parties": int(c["parties"]),
+        "signatories": int(c["signatories"]),
+        "invited": int(c["invited"]),
     }
     if args.format == "json":
         print(json.dumps(obj))
@@ -85,8 +102,6 @@ def cmd_status(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate_all
-
     problems = validate_all()
     if problems:
         for p in problems:
@@ -98,22 +113,18 @@ def cmd_validate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .record import write_treaty_events
-
     n = write_treaty_events()
-    print(f"wrote datasets/curated/treaty_events.csv ({n} events)")
+    print(f"wrote datasets/core/treaty_events.csv ({n} events)")
     return 0
 
 
 def cmd_reconcile(args) -> int:
-    from .reconciliation import reconcile
-
     df = reconcile()
     for c in ("refers_to", "compared_on"):
         df[c] = df[c].dt.strftime("%Y-%m-%d")
     if args.format == "table":
         short = df[["figure_id", "indicator", "compared_on", "reported", "qualifier", "computed", "difference", "explanation"]]
-        with __import__("pandas").option_context("display.max_colwidth", 90, "display.width", 250):
+        with pd.option_context("display.max_colwidth", 90, "display.width", 250):
             print(short.to_string(index=False))
         print(f"\n{int(df['matches'].sum())} of {len(df)} reported membership figures match the record exactly")
     else:
@@ -122,8 +133,6 @@ def cmd_reconcile(args) -> int:
 
 
 def cmd_gaps(args) -> int:
-    from .record import record_gaps
-
     df = record_gaps()
     df["known_date"] = df["known_date"].dt.strftime("%Y-%m-%d")
     _print_frame(df, args.format)
@@ -131,10 +140,6 @@ def cmd_gaps(args) -> int:
 
 
 def cmd_import_chart(args) -> int:
-    from .errors import DataError
-    from .importer import diff, read_chart, write_import
-    from .record import data_as_of
-
     imp = read_chart(args.file, args.treaty)
     kept = len(imp.facts) if imp.facts is not None else 0
     if imp.problems:
@@ -160,26 +165,19 @@ def cmd_import_chart(args) -> int:
 
 
 def cmd_export_data(args) -> int:
-    from .datapackage import export_data
-    from .record import data_as_of
-
-    for line in export_data(args.out, args.as_of or data_as_of()):
+    for line in export_data(args.out, _checked(args.as_of)):
         print(line)
     return 0
 
 
 def cmd_figures(args) -> int:
-    from .export import write_figures
-
-    for line in write_figures(args.out, as_of=args.as_of, formats=args.formats, only=args.only):
+    for line in write_figures(args.out, as_of=_checked(args.as_of), formats=args.formats, only=args.only):
         print(line)
     return 0
 
 
 def cmd_tables(args) -> int:
-    from .export import write_tables
-
-    print(write_tables(args.out, as_of=args.as_of))
+    print(write_tables(args.out, as_of=_checked(args.as_of)))
     return 0
 
 
@@ -188,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     s = sub.add_parser("status", help="status counts (or per-State rows) at a date")
-    s.add_argument("--as-of", type=_date, help="date YYYY-MM-DD (default: today)")
+    s.add_argument("--as-of", type=_date, help="date YYYY-MM-DD (default: the data's as-of date)")
     s.add_argument("--treaty", type=_treaty, default="ETS185")
     s.add_argument("--basis", choices=["deposit", "entry-into-force"], default="deposit")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
@@ -198,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check the datasets against every rule")
     v.set_defaults(func=cmd_validate)
 
-    b = sub.add_parser("build", help="rebuild datasets/curated/treaty_events.csv from the raw snapshots")
+    b = sub.add_parser("build", help="rebuild datasets/core/treaty_events.csv from the raw snapshots")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
@@ -235,9 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv=None) -> int:
-    from .errors import DataError
+def _checked(as_of) -> date:
+    """The as-of date of a command: the data's date by default; outside the record -> exit 2."""
+    try:
+        return resolve_as_of(as_of)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
+
+def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -3,6 +3,7 @@
 A `DataProblem` names file, row, column, value and the rule it breaks; a `DataError`
 carries all problems found in one pass, so a user fixes a file once, not row by row.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -48,3 +49,7 @@ class DataError(Exception):
         n = len(self.problems)
         head = f"{n} data problem{'s' if n != 1 else ''}:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class UserError(Exception):
+    """A mistake in a command's arguments: one line on stderr, exit 2, no traceback."""

@@ -1,4 +1,5 @@
 """Where the data lives. One place, so tests and the importer can point it elsewhere."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,7 @@ def datasets_dir() -> Path:
     path = Path(env) if env else REPO_DIR / "datasets"
     if not path.is_dir():
         raise FileNotFoundError(
-            f"datasets folder not found at {path}; install the package from a clone "
-            "(pip install -e .) or set CPROC_DATA_DATASETS"
+            f"datasets folder not found at {path}; install the package from a clone (pip install -e .) or set CPROC_DATA_DATASETS"
         )
     return path
 
@@ -30,3 +30,7 @@ def curated_dir() -> Path:
 
 def reference_dir() -> Path:
     return datasets_dir() / "reference"
+
+
+def core_dir() -> Path:
+    return datasets_dir() / "core"

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def datasets_copy(tmp_path, monkeypatch):
     """A private copy of datasets/ that the package reads instead of the shipped one."""
-    from cproc_data.validate import cache_clear
+    from cproc_data.load import invalidate as cache_clear
 
     dst = tmp_path / "datasets"
     shutil.copytree(REPO / "datasets", dst)

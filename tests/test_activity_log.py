@@ -1,10 +1,12 @@
 """Activity registers: template, reader, rejections, aggregation. All rows here are synthetic."""
+
 from datetime import datetime
 
+from conftest import REPO
 from openpyxl import load_workbook
 
-from conftest import REPO
-from cproc_data.activity_log import aggregate, read_activity_log, write_template
+from cproc_data.ingest.activity_register import aggregate, read_activity_log
+from cproc_data.publish.template import write_template
 
 
 def test_template_is_current_and_documented(tmp_path):
@@ -17,7 +19,6 @@ def test_template_is_current_and_documented(tmp_path):
 
 
 def _filled(tmp_path):
-    from openpyxl import Workbook
 
     wb = load_workbook(REPO / "datasets" / "templates" / "activity_log.xlsx")
     ws = wb["activities"]

@@ -1,4 +1,5 @@
 """Charts: the data behind them and their properties (title, labels, footer, legend, colours)."""
+
 import hashlib
 import json
 
@@ -10,10 +11,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from cproc_data import chart_data, charts, style  # noqa: E402
-from cproc_data.engine import counts, status  # noqa: E402
-from cproc_data.export import registry, write_figures, write_tables  # noqa: E402
-from cproc_data.reference import states  # noqa: E402
+from cproc_data.derive.states import states  # noqa: E402
+from cproc_data.derive.status import counts, status  # noqa: E402
+from cproc_data.figures import data as chart_data  # noqa: E402
+from cproc_data.figures import style
+from cproc_data.figures.registry import charts as registry  # noqa: E402
+from cproc_data.publish.figure_files import write_figures  # noqa: E402
+from cproc_data.publish.workbook import write_tables  # noqa: E402
 
 AS_OF = pd.Timestamp("2024-03-31").date()
 
@@ -47,7 +51,9 @@ def test_every_chart_has_title_alt_source_and_as_of(figures, name):
     assert len(data) > 0
 
 
-@pytest.mark.parametrize("name", ["membership", "regions", "legislation", "portfolio", "reconciliation", "protocols", "activities"])
+@pytest.mark.parametrize(
+    "name", ["membership", "regions", "legislation", "portfolio", "reconciliation", "protocols", "activities"]
+)
 def test_axis_labels_with_units(figures, name):
     _, fig = figures[name]
     labels = [ax.get_ylabel() for ax in fig.axes if ax.get_ylabel()]
@@ -154,7 +160,7 @@ def test_workbook_has_one_sheet_per_chart_with_source_line(tmp_path):
 
 
 def test_formula_like_text_is_written_as_text():
-    from cproc_data.export import safe_cell
+    from cproc_data.publish.files import safe_cell
 
     assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
     assert safe_cell("-1") == "'-1" and safe_cell("@x") == "'@x" and safe_cell("+1") == "'+1"

@@ -1,10 +1,11 @@
 """`cproc-data export-data`: a Frictionless data package a validator accepts."""
+
 import csv
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from cproc_data.metadata import TABLES
 
 
@@ -27,8 +28,17 @@ def test_frictionless_validator_accepts_the_package(package):
 def test_every_table_is_described_sourced_and_keyed(package):
     meta = json.loads((package / "datapackage.json").read_text())
     names = [r["name"] for r in meta["resources"]]
-    assert {"treaty_events", "status", "counts", "reported_figures", "legislation", "activities", "projects",
-            "portfolio_by_year", "reconciliation"} <= set(names)
+    assert {
+        "treaty_events",
+        "status",
+        "counts",
+        "reported_figures",
+        "legislation",
+        "activities",
+        "projects",
+        "portfolio_by_year",
+        "reconciliation",
+    } <= set(names)
     assert meta["data_as_of"] == "2024-03-31" and meta["licenses"]
     for r in meta["resources"]:
         assert r["description"] and r["sources"] and r["schema"]["primaryKey"]

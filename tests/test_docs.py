@@ -1,4 +1,5 @@
 """Generated documentation is up to date with the data."""
+
 from conftest import REPO, run_cli
 
 
@@ -6,8 +7,9 @@ def test_known_gaps_doc_is_current():
     header = (REPO / "docs" / "known-gaps.header.md").read_text(encoding="utf-8")
     res = run_cli("gaps", "--format", "markdown")
     assert res.returncode == 0, res.stderr
-    assert (REPO / "docs" / "known-gaps.md").read_text(encoding="utf-8") == header + res.stdout, \
+    assert (REPO / "docs" / "known-gaps.md").read_text(encoding="utf-8") == header + res.stdout, (
         "docs/known-gaps.md is stale: run `make docs`"
+    )
 
 
 def test_readme_shows_the_two_setup_commands():
@@ -18,15 +20,16 @@ def test_readme_shows_the_two_setup_commands():
 
 def test_committed_status_table_is_current():
     """figures/ holds the output of `make figures`; a data change must re-run it."""
-    from cproc_data.export import status_table
-    from cproc_data.record import data_as_of
+    from cproc_data.derive.status import status_table
+    from cproc_data.derive.treaty_record import data_as_of
 
     fresh = status_table(data_as_of()).to_csv(index=False, lineterminator="\n")
     assert (REPO / "figures" / "status.csv").read_text(encoding="utf-8") == fresh, "run `make figures`"
 
 
 def test_data_dictionary_is_current():
-    from cproc_data.datapackage import data_dictionary
+    from cproc_data.publish.datapackage import data_dictionary
 
-    assert (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary(), \
+    assert (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary(), (
         "docs/data-dictionary.md is stale: run `make docs`"
+    )

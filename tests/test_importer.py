@@ -1,12 +1,14 @@
 """import-chart: the bad-input corpus, round trips, dry run, atomic writes."""
-import shutil
+
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run_cli
 from openpyxl import Workbook
 
-from conftest import REPO, run_cli
-from cproc_data.importer import chart_from_record, diff, read_chart, write_import
+from cproc_data.build.import_chart import diff, write_import
+from cproc_data.derive.treaty_record import treaty_office_chart as chart_from_record
+from cproc_data.ingest.chart_file import read_chart
 
 CORPUS_DIR = Path(__file__).parent / "bad_inputs"
 
@@ -27,7 +29,7 @@ CORPUS = {
     "unknown_state.csv": "unknown State name (not in datasets/reference/country_names.csv) (value: 'Phillipines'); did you mean 'philippines'",
     "not_utf8.csv": "not UTF-8 text: save the file as CSV UTF-8",
     "bom_unknown_state.csv": "row 3, column 'State': unknown State name",
-    "eif_before_deposit.csv": "entry into force before ratification",
+    "eif_before_deposit.csv": "order: entry into force before deposit",
 }
 
 
@@ -52,13 +54,18 @@ def built_corpus(tmp):
     from datetime import datetime
 
     return {
-        _xlsx(tmp / "formula.xlsx", [HEADER, ["Albania", "23/11/2001", None, None]], formula=("C2", "=B2")):
-            "row 2, column 'C': a formula, not a value",
-        _xlsx(tmp / "merged.xlsx", [HEADER, ["Albania", "23/11/2001", "20/6/2002", "1/7/2004"], [None, "23/11/2001", None, None]],
-              merge="A2:A3"): "merged cells: unmerge them",
+        _xlsx(
+            tmp / "formula.xlsx", [HEADER, ["Albania", "23/11/2001", None, None]], formula=("C2", "=B2")
+        ): "row 2, column 'C': a formula, not a value",
+        _xlsx(
+            tmp / "merged.xlsx",
+            [HEADER, ["Albania", "23/11/2001", "20/6/2002", "1/7/2004"], [None, "23/11/2001", None, None]],
+            merge="A2:A3",
+        ): "merged cells: unmerge them",
         _xlsx(tmp / "empty_sheet.xlsx", []): "no rows in the file (sheet chart)",
-        _xlsx(tmp / "excel_dates_wrong.xlsx", [HEADER, ["Albania", datetime(1999, 11, 23), None, None]]):
-            "before ETS185 was opened for signature",
+        _xlsx(
+            tmp / "excel_dates_wrong.xlsx", [HEADER, ["Albania", datetime(1999, 11, 23), None, None]]
+        ): "before ETS185 was opened for signature",
     }
 
 
@@ -131,20 +138,21 @@ def test_dry_run_changes_nothing_and_write_adds_a_snapshot(datasets_copy, tmp_pa
     assert res.returncode == 0, res.stderr
     assert "entry_into_force" in res.stdout and "dry run" in res.stdout
     assert _snapshot(datasets_copy) == before
-    res = run_cli("import-chart", str(_new_party_chart(tmp_path)), "--treaty", "ETS185", "--as-of", "2026-02-05",
-                  "--write", env_extra=env)
+    res = run_cli(
+        "import-chart", str(_new_party_chart(tmp_path)), "--treaty", "ETS185", "--as-of", "2026-02-05", "--write", env_extra=env
+    )
     assert res.returncode == 0, res.stderr
     after = _snapshot(datasets_copy)
     added = set(after) - set(before)
     assert len(added) == 1 and next(iter(added)).parent.name == "treaty_facts"
-    assert b"ETS185,ROU,entry_into_force,2004-09-01" in after[Path("curated/treaty_events.csv")]
+    assert b"ETS185,ROU,entry_into_force,2004-09-01" in after[Path("core/treaty_events.csv")]
     assert run_cli("validate", env_extra=env).returncode == 0
 
 
 def test_an_interrupted_write_leaves_datasets_byte_identical(datasets_copy, tmp_path, monkeypatch):
     import os
 
-    from cproc_data.validate import cache_clear
+    from cproc_data.load import invalidate as cache_clear
 
     before = _snapshot(datasets_copy)
     imp = read_chart(_new_party_chart(tmp_path), "ETS185")

@@ -1,10 +1,18 @@
 """The committed notebooks carry their outputs, so that nbval has something to compare."""
+
 import json
 
 from conftest import REPO
 
-EXPECTED = ["00_start_here", "01_membership", "02_protocols", "03_legislation", "04_activities",
-            "05_projects_funding", "06_reconciliation"]
+EXPECTED = [
+    "00_start_here",
+    "01_membership",
+    "02_protocols",
+    "03_legislation",
+    "04_activities",
+    "05_projects_funding",
+    "06_reconciliation",
+]
 
 
 def test_notebooks_are_numbered_and_executed():

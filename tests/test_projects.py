@@ -1,6 +1,13 @@
 import pandas as pd
 
-from cproc_data.portfolio import active_projects_by_year, pipeline, portfolio_by_year, project_months, project_versions, projects
+from cproc_data.derive.projects import (
+    active_projects_by_year,
+    pipeline,
+    portfolio_by_year,
+    project_months,
+    project_versions,
+    projects,
+)
 
 
 def test_budget_spread_sums_back_to_each_budget():

@@ -1,10 +1,10 @@
 import json
 
 import pandas as pd
-
 from conftest import run_cli
-from cproc_data.impact import reported_figures
-from cproc_data.reconciliation import MEMBERSHIP, read_date, reconcile
+
+from cproc_data.derive.impact import reported_figures
+from cproc_data.derive.reconciliation import MEMBERSHIP, read_date, reconcile
 
 
 def test_every_membership_figure_has_a_row():

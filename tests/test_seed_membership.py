@@ -1,10 +1,12 @@
 """The membership figures in the seed documents, reproduced from the per-State record where
 the definitions agree; where they do not, each test states the difference and its reason."""
+
 import pandas as pd
 import pytest
 
-from cproc_data.engine import CountingRules, counts, status
-from cproc_data.reconciliation import reconcile
+from cproc_data.derive.reconciliation import reconcile
+from cproc_data.derive.status import counts, status
+from cproc_data.domain.counting import CountingRules
 
 
 def _c(day, treaty="ETS185", **rules):

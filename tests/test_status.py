@@ -1,11 +1,14 @@
 """The status engine: rules on hand-made histories, and facts of the treaties."""
+
 import json
 
 import pandas as pd
 import pytest
-
 from conftest import run_cli
-from cproc_data.engine import CountingRules, _state_spells, counts, status, status_spells
+
+from cproc_data.derive.status import counts, status
+from cproc_data.domain.counting import CountingRules
+from cproc_data.domain.counting import state_spells as _state_spells
 
 T = pd.Timestamp
 
@@ -15,7 +18,9 @@ def ev(*rows):
 
 
 def spells(events, **rules):
-    return [(s, str(a.date()), None if b.year == 2262 else str(b.date())) for s, a, b in _state_spells(events, CountingRules(**rules))]
+    return [
+        (s, str(a.date()), None if b.year == 2262 else str(b.date())) for s, a, b in _state_spells(events, CountingRules(**rules))
+    ]
 
 
 def test_signatory_then_party_from_deposit():
@@ -75,6 +80,7 @@ def test_rules_are_checked():
 
 # --- facts of the treaties ------------------------------------------------
 
+
 def test_convention_entered_into_force_with_five_ratifications():
     """ETS 185 art. 36(3): in force 1 July 2004 after five ratifications."""
     c = counts(["2004-06-30", "2004-07-01"], "ETS185", CountingRules(basis="entry-into-force"))
@@ -105,17 +111,22 @@ def test_status_before_opening_is_an_error():
         status("2020-01-01", "CETS224")
 
 
-
-
 # --- CLI -----------------------------------------------------------------
+
 
 def test_cli_status_json():
     res = run_cli("status", "--as-of", "2024-03-31", "--format", "json")
     assert res.returncode == 0, res.stderr
     obj = json.loads(res.stdout)
     c = counts(["2024-03-31"]).iloc[0]
-    assert obj == {"as_of": "2024-03-31", "treaty": "ETS185", "basis": "deposit",
-                   "parties": int(c["parties"]), "signatories": int(c["signatories"]), "invited": int(c["invited"])}
+    assert obj == {
+        "as_of": "2024-03-31",
+        "treaty": "ETS185",
+        "basis": "deposit",
+        "parties": int(c["parties"]),
+        "signatories": int(c["signatories"]),
+        "invited": int(c["invited"]),
+    }
     assert all(isinstance(obj[k], int) for k in ("parties", "signatories", "invited"))
 
 
@@ -126,12 +137,15 @@ def test_cli_status_states_csv():
     assert header == "as_of,treaty,iso3,name,status,since,coe_member,region"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--treaty", "ETS999"], "unknown treaty"),
-    (["--as-of", "2024-13-01"], "not a date"),
-    (["--as-of", "31/03/2024"], "not a date"),
-    (["--as-of", "2020-01-01", "--treaty", "CETS224"], "before CETS224 was opened"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--treaty", "ETS999"], "unknown treaty"),
+        (["--as-of", "2024-13-01"], "impossible date"),
+        (["--as-of", "31/03/2024"], "not a date"),
+        (["--as-of", "2020-01-01", "--treaty", "CETS224"], "before CETS224 was opened"),
+    ],
+)
 def test_cli_status_user_errors(args, message):
     res = run_cli("status", *args)
     assert res.returncode == 2

@@ -1,9 +1,9 @@
 """`cproc-data validate`: the shipped data passes; each rule catches a broken copy."""
+
 import csv
 
-import pytest
-
 from conftest import run_cli
+
 from cproc_data.validate import validate_all
 
 
@@ -21,7 +21,7 @@ def _write(path, rows, fieldnames=None):
 
 
 def _events(ds):
-    return ds / "curated" / "treaty_events.csv"
+    return ds / "core" / "treaty_events.csv"
 
 
 def _find(rows, **kw):
@@ -63,7 +63,7 @@ def test_entry_into_force_not_first_of_month_after_three_months(datasets_copy):
     problems = [p for p in validate_all() if p.rule.startswith("entry-into-force")]
     assert len(problems) == 1
     p = problems[0]
-    assert (p.file, p.column, p.value) == ("datasets/curated/treaty_events.csv", "date", "2012-10-01")
+    assert (p.file, p.column, p.value) == ("datasets/core/treaty_events.csv", "date", "2012-10-01")
     assert "expected 2012-11-01" in p.rule
     assert p.row == i + 2
 
@@ -165,5 +165,5 @@ def test_cli_validate_on_broken_copy_exits_2_without_traceback(datasets_copy):
     res = run_cli("validate", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)})
     assert res.returncode == 2
     assert "Traceback" not in res.stderr
-    assert "datasets/curated/treaty_events.csv, row 2, column 'date'" in res.stderr
+    assert "datasets/core/treaty_events.csv, row 2, column 'date'" in res.stderr
     assert "2001-02-30" in res.stderr

@@ -1,0 +1,5 @@
+"""The only code that writes to datasets/: the record build and the chart import.
+
+May import every lower layer (domain, metadata, load, ingest) and `validate`'s rule
+checks, which it runs before it writes.
+"""

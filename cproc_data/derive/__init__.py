@@ -1,0 +1,1 @@
+"""One function per output table, named after it. May import domain, metadata, load, ingest."""

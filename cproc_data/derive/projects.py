@@ -1,0 +1,159 @@
+"""C-PROC projects: every version a document gives, a documented default, and the
+derived portfolio views.
+
+Default rule (`projects`): for each field, the value from the most recent official
+document that gives it (Council of Europe documents before third-party pages; within
+them the later publication date first; undated documents last). Versions that disagree
+are listed in `conflicts`; nothing is averaged.
+
+Budget spread (`portfolio_by_year`): a project's budget is spread evenly over the months
+from its start month to its end month, both included; a year's portfolio is the sum of
+its months. Projects without a budget or without both months are left out and listed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import DataError, DataProblem
+from ..load import cached, table
+from .impact import documents, unknown_documents
+from .treaty_record import resolve_as_of
+
+FIELDS = ("full_title", "start", "end", "budget", "funding_type", "donors", "geographic_scope", "project_region", "stage")
+OFFICIAL = ("seed_document", "web_page")
+
+
+@cached
+def _versions() -> pd.DataFrame:
+    df = table("project_versions")
+    docs = documents().set_index("document_id")
+    bad = unknown_documents(df["source_document"], docs.index, "datasets/curated/project_versions.csv")
+    bad += [
+        DataProblem("datasets/curated/project_versions.csv", i + 2, "end", e, f"end before start ({s})")
+        for i, (s, e) in enumerate(zip(df["start"], df["end"]))
+        if pd.notna(s) and pd.notna(e) and e < s
+    ]
+    if bad:
+        raise DataError(bad)
+    df["published"] = df["source_document"].map(docs["published"])
+    df["official"] = df["source_document"].map(docs["document_kind"]).isin(OFFICIAL)
+    return df
+
+
+def project_versions() -> pd.DataFrame:
+    """Every project as each document describes it (with the document's date)."""
+    return _versions().copy()
+
+
+def _month(s) -> pd.Period | None:
+    return pd.Period(s, freq="M") if isinstance(s, str) and s else None
+
+
+def projects(as_of=None) -> pd.DataFrame:
+    """One row per project: default values (see module docstring), status at `as_of`."""
+    v = _versions().sort_values(["official", "published", "source_document"], ascending=[False, False, True], na_position="last")
+    as_of = pd.Timestamp(resolve_as_of(as_of, allow_future=True))
+    rows = []
+    for project, grp in v.groupby("project", sort=True):
+        row = {"project": project}
+        used, conflicts = set(), []
+        for field in FIELDS:
+            cols = ["budget_eur", "budget_qualifier"] if field == "budget" else [field]
+            have = grp[grp[cols[0]].notna() & (grp[cols[0]] != "unknown")]
+            if len(have):
+                for c in cols:
+                    row[c] = have.iloc[0][c]
+                used.add(have.iloc[0]["source_document"])
+                if have[cols[0]].nunique() > 1 and field in ("start", "end", "budget"):
+                    conflicts.append(field)
+            else:
+                for c in cols:
+                    row[c] = pd.NA
+        row["versions"] = len(grp)
+        row["conflicts"] = ", ".join(conflicts)
+        row["source"] = "; ".join(sorted(used))
+        start, end = _month(row["start"]), _month(row["end"])
+        now = as_of.to_period("M")
+        if row["stage"] in ("pipeline", "proposed"):
+            status = row["stage"]
+        elif start is None or end is None:
+            status = "unknown"
+        else:
+            status = "completed" if end < now else "planned" if start > now else "current"
+        row["project_status"] = status
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    for c in (
+        "full_title",
+        "start",
+        "end",
+        "budget_qualifier",
+        "funding_type",
+        "donors",
+        "geographic_scope",
+        "project_region",
+        "stage",
+    ):
+        df[c] = df[c].astype("string")
+    df["budget_eur"] = df["budget_eur"].astype("Float64")
+    if not df["project"].is_unique:
+        raise AssertionError("projects: duplicate project")
+    return df
+
+
+def _funded(as_of=None) -> pd.DataFrame:
+    p = projects(as_of)
+    return p[p["stage"] == "funded"]
+
+
+def project_months(as_of=None) -> pd.DataFrame:
+    """One row per funded project and month of its duration, with the month's budget share."""
+    rows = []
+    for r in _funded(as_of).itertuples():
+        start, end = _month(r.start), _month(r.end)
+        if start is None or end is None:
+            continue
+        months = pd.period_range(start, end, freq="M")
+        share = float(r.budget_eur) / len(months) if pd.notna(r.budget_eur) else float("nan")
+        for m in months:
+            rows.append({"project": r.project, "month": m, "year": m.year, "budget_eur": share})
+    return pd.DataFrame(rows, columns=["project", "month", "year", "budget_eur"])
+
+
+def active_projects_by_year(first: int = 2013, last: int = 2030, as_of=None) -> pd.DataFrame:
+    """Funded projects active in some month of each year (pipeline kept apart: see `pipeline`)."""
+    pm = project_months(as_of)
+    out = []
+    for year in range(first, last + 1):
+        names = sorted(pm.loc[pm["year"] == year, "project"].unique())
+        out.append({"year": year, "projects": len(names), "names": ", ".join(names)})
+    return pd.DataFrame(out)
+
+
+def portfolio_by_year(first: int = 2013, last: int = 2030, as_of=None) -> pd.DataFrame:
+    """Budget of the funded portfolio per year, spread evenly over each project's months.
+
+    Columns: year, budget_eur (sum of monthly shares), projects (with a budget),
+    without_budget (active that year but no budget known; not in the sum).
+    """
+    pm = project_months(as_of)
+    out = []
+    for year in range(first, last + 1):
+        y = pm[pm["year"] == year]
+        with_b = y[y["budget_eur"].notna()]
+        out.append(
+            {
+                "year": year,
+                "budget_eur": round(float(with_b["budget_eur"].sum()), 2),
+                "projects": with_b["project"].nunique(),
+                "without_budget": ", ".join(sorted(y.loc[y["budget_eur"].isna(), "project"].unique())),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def pipeline() -> pd.DataFrame:
+    """Proposed and pipeline projects (2026-2030), kept apart from funded ones."""
+    p = projects()
+    return p[p["stage"].isin(["pipeline", "proposed"])].reset_index(drop=True)

@@ -1,0 +1,91 @@
+"""Typed, cached reads of the tables in datasets/, and the one cache every layer uses.
+
+Every table is read by name (`table("treaty_events")`): the file is checked against its
+schema (metadata), every problem is reported at once, and the typed frame is cached.
+Caches (`cached`) are keyed on `version()`: the datasets folder in use and a generation
+number that `invalidate()` bumps after a write. Nothing keeps a hand-made list of caches.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from .domain.countries import CountryNames
+from .errors import DataError
+from .metadata import TABLES
+from .metadata.schema import check_frame, typed
+from .paths import datasets_dir
+
+F = TypeVar("F", bound=Callable[..., Any])
+_generation = 0
+_caches: list[dict] = []
+
+
+def version() -> tuple[str, int]:
+    """What every cache is keyed on: the datasets folder in use and the write generation."""
+    return (str(datasets_dir()), _generation)
+
+
+def invalidate() -> None:
+    """Forget everything read or computed (call after writing to datasets/)."""
+    global _generation
+    _generation += 1
+    for c in _caches:
+        c.clear()
+
+
+def cached(fn: F) -> F:
+    """Memoise `fn` per (version(), arguments); arguments must be hashable."""
+    memo: dict = {}
+    _caches.append(memo)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        key = (version(), args, tuple(sorted(kwargs.items())))
+        if key not in memo:
+            memo[key] = fn(*args, **kwargs)
+        return memo[key]
+
+    wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Every cell as text; empty cells as "" (never NaN: 'NA' is Namibia)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def table_path(name: str) -> Path:
+    return datasets_dir() / TABLES[name].path
+
+
+def table_text(name: str) -> pd.DataFrame:
+    """A table's file as text, unchecked (for checks that report on the file itself)."""
+    return read_csv_text(table_path(name))
+
+
+@cached
+def _typed(name: str) -> pd.DataFrame:
+    t = TABLES[name]
+    df = table_text(name)
+    problems = check_frame(df, t, t.label)
+    if problems:
+        raise DataError(problems)
+    return typed(df, t)
+
+
+def table(name: str) -> pd.DataFrame:
+    """The table `name`, schema-checked and typed (a copy: change it freely)."""
+    return _typed(name).copy()
+
+
+@cached
+def country_names() -> CountryNames:
+    """The reviewed spelling -> ISO alpha-3 mapping (datasets/reference/country_names.csv)."""
+    df = _typed("country_names")
+    return CountryNames(zip(df["name"], df["iso3"]))

@@ -1,0 +1,127 @@
+"""The field dictionary: every column name of every table, defined once.
+
+A name means one thing everywhere: the same type, unit, vocabulary and pattern in every
+table that uses it. A table may only say whether the field is required there
+(`tables.py`). Schema checks (`schema.py`) and the data dictionary are derived from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import vocab as v
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # string | date | integer | number | boolean
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    unit: str | None = None
+    minimum: float | None = None
+
+
+def _fields(*items: Field) -> dict[str, Field]:
+    out: dict[str, Field] = {}
+    for f in items:
+        if f.name in out:
+            raise ValueError(f"field {f.name!r} defined twice")
+        out[f.name] = f
+    return out
+
+
+S, D, I, N, B = "string", "date", "integer", "number", "boolean"
+FIELDS: dict[str, Field] = _fields(
+    # identifiers and provenance
+    Field("source_id", S, "Identifier of a raw snapshot (raw/sources.csv)", pattern=v.SOURCE_ID),
+    Field("document_id", S, "Identifier of a source document (reference/documents.csv)", pattern=v.SOURCE_ID),
+    Field("source_document", S, "Source document of the row (reference/documents.csv)", pattern=v.SOURCE_ID),
+    Field("figure_id", S, "Identifier of a reported figure (curated/reported_figures.csv)", pattern=v.SOURCE_ID),
+    Field("url", S, "Address of the page or document read"),
+    Field("title", S, "Title of the page or document"),
+    Field("producer", S, "Who published it"),
+    Field("status_as_of", D, "Date the source speaks of (a chart's 'status as of', a news item's date)"),
+    Field("date_format", S, "How the source writes dates, e.g. d/m/yyyy; alternatives separated by ' | '"),
+    Field("accessed", D, "Date the stored copy was read"),
+    Field("sha256", S, "SHA-256 of the snapshot file as committed (checked by `cproc-data validate`)", pattern=v.SHA256),
+    Field("source_kind", S, "Kind of source", enum=v.SOURCE_KINDS),
+    Field("document_kind", S, "Seed document, Council of Europe web page, or third-party page", enum=v.DOCUMENT_KINDS),
+    Field("source", S, "Where the row's values come from (source ids, '; '-separated, or a citation)"),
+    Field("locator", S, "Where in the document (section, short phrase)"),
+    Field("note", S, "Remarks a reader must know"),
+    Field("reason", S, "Why, and the evidence"),
+    # States and treaties
+    Field("treaty", S, "Treaty code", enum=v.TREATY_CODES),
+    Field("iso3", S, "ISO 3166-1 alpha-3 code of the State", pattern=v.ISO3),
+    Field("name", S, "A State's name: a spelling met in a source (country_names) or the ISO 3166 English short name"),
+    Field("state_as_written", S, "The State's name as the source spells it"),
+    Field("region", S, "UN M49 region"),
+    Field("sub_region", S, "UN M49 sub-region"),
+    Field("event", S, "What happened", enum=v.TREATY_EVENTS),
+    Field("date", D, "Day of the event or of the count (ISO 8601)"),
+    Field("date_as_written", S, "The date exactly as printed"),
+    Field("wrong_date", D, "Date as the source gives it"),
+    Field("correct_date", D, "Date to use instead; empty to disregard the fact"),
+    Field("joined", D, "Date the State became a member of the Council of Europe"),
+    Field("left", D, "Date the State ceased to be a member of the Council of Europe"),
+    # status and counts
+    Field("as_of", D, "Date of the status"),
+    Field("status", S, "party / signatory / invited / none", enum=v.STATUS_VALUES),
+    Field("since", D, "Start of the current status"),
+    Field("coe_member", B, "Member of the Council of Europe at the date"),
+    Field("parties", I, "States that are Parties", unit="States", minimum=0),
+    Field("signatories", I, "States that signed and are not (yet) Parties", unit="States", minimum=0),
+    Field("invited", I, "States invited to accede, invitation valid, not (yet) Parties", unit="States", minimum=0),
+    # reported figures
+    Field("indicator", S, "What is counted (vocabulary: metadata.vocab.INDICATORS)", enum=tuple(v.INDICATORS)),
+    Field("value", N, "The number as printed (percentages as percent)", minimum=0),
+    Field("qualifier", S, "exact; approx (some/about); lower_bound (+/over/more than); upper_bound (up to)", enum=v.QUALIFIERS),
+    Field("unit", S, "Unit", enum=v.UNITS),
+    Field("refers_to", D, "Date the figure speaks of (first day of the month/year where only that is known)"),
+    Field("refers_to_precision", S, "Precision of `refers_to` (none: no date given)", enum=v.PRECISIONS),
+    Field("published", D, "Publication date (first day of the month/year where only that is known)"),
+    Field("published_precision", S, "Precision of `published`", enum=v.PUB_PRECISIONS),
+    Field("scope", S, "What the figure covers (treaty, project, worldwide, C-PROC)"),
+    # projects
+    Field("project", S, "Project short name"),
+    Field("full_title", S, "Full title where given"),
+    Field("start", S, "Start month (yyyy-mm)", pattern=v.MONTH),
+    Field("end", S, "End month (yyyy-mm)", pattern=v.MONTH),
+    Field("budget_eur", N, "Budget", unit="EUR", minimum=0),
+    Field("budget_qualifier", S, "Qualifier of the budget", enum=v.QUALIFIERS),
+    Field("funding_type", S, "EU/Council of Europe joint project or voluntary contributions", enum=v.FUNDING_TYPES),
+    Field("donors", S, "Named donors, '; '-separated"),
+    Field("geographic_scope", S, "Scope as the document states it"),
+    Field("project_region", S, "Region of a project (our grouping of its scope)"),
+    Field("stage", S, "funded; proposed (a plan in its document); pipeline (2026-2030 proposals)", enum=v.STAGES),
+    Field("versions", I, "Documents describing the project", minimum=1),
+    Field("conflicts", S, "Fields on which versions disagree"),
+    Field("project_status", S, "Project status at the as-of date", enum=v.PROJECT_STATUSES),
+    Field("year", I, "Calendar year", minimum=2000),
+    Field("projects", I, "Projects counted", minimum=0),
+    Field("without_budget", S, "Active projects without a known budget (not in the sum)"),
+    # legislation and activities
+    Field("measure", S, "Substantive criminal law, or specific procedural powers", enum=v.MEASURES),
+    Field("states", N, "States counted", unit="States", minimum=0),
+    Field("share_published", N, "Share of UN Member States published beside the count", unit="percent", minimum=0),
+    Field("share_computed", N, "states / denominator x 100, to check the published rounding", unit="percent", minimum=0),
+    Field("denominator", I, "UN Member States", unit="States", minimum=1),
+    Field("series", S, "cumulative, in_year, training_in_year or per_year_typical", enum=v.ACTIVITY_SERIES),
+    Field("is_lower_bound", B, "True where the figure is 'more than' / '+'"),
+    Field("shown", S, "The figure as people read it (2,100+)"),
+    # reconciliation
+    Field("compared_on", D, "Day compared (a year or month read as its last day)"),
+    Field("reported", N, "The reported figure", unit="States", minimum=0),
+    Field("computed", I, "Count from the record (default rules)", unit="States", minimum=0),
+    Field("difference", N, "computed - reported", unit="States"),
+    Field("matches", B, "Exact figure equal to the count"),
+    Field("explanation", S, "Why they differ, where known"),
+)
+
+
+def field(name: str, required: bool = False) -> Field:
+    """The dictionary's field, required or not in the table that uses it."""
+    return replace(FIELDS[name], required=required)

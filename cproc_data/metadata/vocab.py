@@ -1,0 +1,91 @@
+"""Vocabularies: the allowed values of coded columns, once."""
+
+from __future__ import annotations
+
+from ..domain.counting import STATUSES
+from ..domain.treaties import TREATIES
+
+TREATY_CODES = tuple(TREATIES)
+TREATY_EVENTS = (
+    "signature",
+    "ratification",
+    "accession",
+    "entry_into_force",
+    "denunciation",
+    "denunciation_effect",
+    "invitation",
+    "invitation_extension",
+    "succession",
+)
+SOURCE_KINDS = (
+    "treaty_office_chart",
+    "national_treaty_database",
+    "national_gazette",
+    "coe_news",
+    "cm_decision",
+    "tcy_document",
+    "newsletter",
+    "seed_document",
+    "other",
+)
+STATUS_VALUES = STATUSES
+PROJECT_STATUSES = ("completed", "current", "planned", "unknown", "proposed", "pipeline")
+ACTIVITY_SERIES = ("cumulative", "in_year", "training_in_year", "per_year_typical")
+MEASURES = ("substantive", "procedural")
+ISO3 = r"^[A-Z]{3}$"
+SOURCE_ID = r"^[a-z0-9][a-z0-9._-]*$"
+SHA256 = r"^[0-9a-f]{64}$"
+
+INDICATORS = {
+    # membership (compared with the treaty record by `reconcile`)
+    "parties": "States Parties to the Convention (ETS 185)",
+    "signatories": "States that signed the Convention and are not Parties",
+    "invited": "States invited to accede that are not (yet) Parties",
+    "parties_signatories_invited_total": "Parties + signatories + invited States (ETS 185)",
+    "signatories_and_invited": "signatories + invited States (ETS 185), given as one number",
+    "protocol1_parties": "Parties to the First Protocol (ETS 189)",
+    "protocol1_signatories": "signatories of the First Protocol that are not Parties",
+    "protocol2_signatories": "signatories of the Second Protocol (CETS 224); whether Parties are included is the source's",
+    "protocol2_signed_total": "States that signed the Second Protocol, those that also ratified included",
+    "protocol2_parties": "Parties to the Second Protocol",
+    # legislation
+    "states_legislation_substantive": "States with substantive criminal law largely in line with the Convention",
+    "states_legislation_procedural": "States with specific procedural powers (arts 16-21)",
+    "share_un_members_substantive": "share of UN Member States with substantive law largely in line (percent)",
+    "share_un_members_procedural": "share of UN Member States with specific procedural powers (percent)",
+    "share_un_members_engaged_in_reform": "share of UN Member States engaged in legislative reform (percent)",
+    "share_un_members_reached": "share of UN Member States that took part in Council of Europe activities (percent)",
+    "share_un_members_parties_signatories_invited": "share of UN Member States that are Parties, signatories or invited (percent)",
+    "states_drawing_on_convention": "States that used the Convention as a guideline or source for domestic law",
+    "states_drawing_on_convention_other": "further States (not Parties, signatories or invited) drawing on the Convention",
+    "states_laws_largely_in_line_other": "other States with laws or draft laws largely in line",
+    # activities and reach
+    "activities_cumulative": "C-PROC activities since it became operational (April 2014)",
+    "activities_in_year": "C-PROC activities in one calendar year",
+    "activities_per_year_typical": "C-PROC activities per year as a typical rate (no year named)",
+    "training_activities_in_year": "training activities for judges, prosecutors and investigators in one year",
+    "countries_reached": "countries that benefited from C-PROC activities",
+    "countries_cooperating_in_year": "countries C-PROC cooperated with in one year",
+    # office, projects, money
+    "staff": "C-PROC staff",
+    "staff_core": "C-PROC core staff",
+    "staff_project": "C-PROC project staff",
+    "staff_planned": "planned C-PROC staff",
+    "projects_ongoing": "ongoing C-PROC projects",
+    "projects_joint_eu": "ongoing EU/Council of Europe joint projects",
+    "projects_voluntary": "ongoing projects funded by voluntary contributions",
+    "projects_pipeline": "project proposals to be funded by extra-budgetary resources",
+    "budget_eur": "budget of one project (scope names it)",
+    "portfolio_budget_eur": "budget of the projects in operation, together",
+    "funds_mobilised_eur": "extra-budgetary funds mobilised",
+    "event_participants": "participants in a conference",
+    "event_countries": "countries represented at a conference",
+}
+QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
+PRECISIONS = ("day", "month", "year", "none")
+PUB_PRECISIONS = ("day", "month", "year", "unknown")
+UNITS = ("states", "countries", "activities", "persons", "projects", "EUR", "percent")
+DOCUMENT_KINDS = ("seed_document", "web_page", "third_party")
+FUNDING_TYPES = ("eu_coe_joint", "voluntary_contributions", "unknown")
+STAGES = ("funded", "proposed", "pipeline")
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"

@@ -1,0 +1,60 @@
+"""Deterministic bytes: the same figure or workbook gives the same file on every run.
+
+SVG with a fixed `svg.hashsalt` and no date; PDF without creation/modification dates;
+PNG without the software tag; XLSX re-zipped with fixed member dates and fixed document
+properties (`normalise_xlsx`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+SAVE_METADATA = {
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    "png": {"Software": None},
+}
+FORMATS = tuple(SAVE_METADATA)
+FIXED_ZIP_DATE = (2001, 11, 23, 0, 0, 0)  # the Convention's opening day: a fixed, meaningful stamp
+FIXED_CORE_DATE = "2001-11-23T00:00:00Z"
+SVG_HASHSALT = "cproc-data"
+
+
+def figure_bytes(fig, fmt: str) -> bytes:
+    """The figure saved in `fmt` with no run-dependent stamp."""
+    import matplotlib
+
+    if fmt not in SAVE_METADATA:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+        fig.savefig(buf, format=fmt, metadata=SAVE_METADATA[fmt])
+    return buf.getvalue()
+
+
+def normalise_xlsx(data: bytes) -> bytes:
+    """Same workbook, fixed timestamps: core.xml dates and every zip member's date."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = body.decode("utf-8")
+                for tag in ("created", "modified"):
+                    text = re.sub(rf"(<dcterms:{tag}[^>]*>)[^<]*(</dcterms:{tag}>)", rf"\g<1>{FIXED_CORE_DATE}\g<2>", text)
+                body = text.encode("utf-8")
+            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            dst.writestr(zi, body)
+    return out.getvalue()
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula is written as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
