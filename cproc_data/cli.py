@@ -12,8 +12,6 @@ from datetime import date
 
 import pandas as pd
 
-from .build.import_chart import diff, write_import
-from .build.treaty_events import write_treaty_events
 from .derive.reconciliation import reconcile
 from .derive.record_gaps import record_gaps
 from .derive.status import counts, status
@@ -26,6 +24,8 @@ from .ingest.chart_file import read_chart
 from .publish.datapackage import export_data
 from .publish.figure_files import write_figures
 from .publish.workbook import write_tables
+from .store.import_chart import diff, write_import
+from .store.treaty_events import write_treaty_events
 from .validate import validate_all
 
 EXIT_USER = 2

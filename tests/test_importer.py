@@ -6,9 +6,9 @@ import pytest
 from conftest import REPO, run_cli
 from openpyxl import Workbook
 
-from cproc_data.build.import_chart import diff, write_import
 from cproc_data.derive.treaty_record import treaty_office_chart as chart_from_record
 from cproc_data.ingest.chart_file import read_chart
+from cproc_data.store.import_chart import diff, write_import
 
 CORPUS_DIR = Path(__file__).parent / "bad_inputs"
 

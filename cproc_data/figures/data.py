@@ -17,7 +17,7 @@ from ..derive.treaty_record import treaty_record
 from ..domain.countries import short_name
 from ..domain.cproc import CPROC_START
 from ..domain.treaties import MAIN_TREATY, TREATIES, get_treaty
-from .draw import gaps_note
+from .finish import gaps_note
 from .tilemap import layout
 
 

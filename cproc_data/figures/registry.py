@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..derive.treaty_record import resolve_as_of
-from . import data, draw, sources
+from . import data, sources
+from . import draw_impact as impact
+from . import draw_membership as membership
 
 
 @dataclass(frozen=True)
@@ -50,23 +52,23 @@ def unregister(name: str) -> None:
 
 
 for _chart in (
-    Chart("membership", data.membership, draw.membership, sources.treaty_source_line, data.membership_note, "ETS185"),
-    Chart("regions", data.regions, draw.regions, sources.treaty_source_line, data.membership_note, "ETS185"),
+    Chart("membership", data.membership, membership.membership, sources.treaty_source_line, data.membership_note, "ETS185"),
+    Chart("regions", data.regions, membership.regions, sources.treaty_source_line, data.membership_note, "ETS185"),
     Chart(
         "invitation_to_accession",
         data.invitation_to_accession,
-        draw.invitation_to_accession,
+        membership.invitation_to_accession,
         sources.treaty_source_line,
         data.invitation_note,
         "ETS185",
     ),
-    Chart("protocols", data.protocols, draw.protocols, sources.treaty_source_line, data.protocols_note, "ETS189"),
-    Chart("legislation", data.legislation, draw.legislation, sources.register_sources),
-    Chart("activities", data.activities, draw.activities, sources.register_sources),
-    Chart("projects", data.projects, draw.projects, sources.project_sources, data.projects_note),
-    Chart("portfolio", data.portfolio, draw.portfolio, sources.project_sources),
-    Chart("reconciliation", data.reconciliation, draw.reconciliation, sources.reconciliation_sources, data.membership_note),
-    Chart("world_map", data.world_map, draw.world_map, sources.map_sources, data.membership_note, "ETS185"),
+    Chart("protocols", data.protocols, membership.protocols, sources.treaty_source_line, data.protocols_note, "ETS189"),
+    Chart("legislation", data.legislation, impact.legislation, sources.register_sources),
+    Chart("activities", data.activities, impact.activities, sources.register_sources),
+    Chart("projects", data.projects, impact.projects, sources.project_sources, data.projects_note),
+    Chart("portfolio", data.portfolio, impact.portfolio, sources.project_sources),
+    Chart("reconciliation", data.reconciliation, membership.reconciliation, sources.reconciliation_sources, data.membership_note),
+    Chart("world_map", data.world_map, membership.world_map, sources.map_sources, data.membership_note, "ETS185"),
 ):
     register(_chart)
 

@@ -4,7 +4,7 @@ The file is laid out like the Treaty Office "chart of signatures and ratificatio
 row per State with columns State | Signature | Ratification | Entry into force (| Notes).
 Dates as dd/mm/yyyy or d/m/yyyy (the Treaty Office's order), ISO yyyy-mm-dd, or Excel
 date cells. Every problem in the file is collected (file, sheet, row, column, value,
-rule); `build.import_chart` turns a clean file into events and writes it.
+rule); `store.import_chart` turns a clean file into events and writes it.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Deterministic files for readers: figures, the workbook, the data package.
 
 May import every layer below (domain, metadata, load, ingest, derive, figures) and
-build.atomic for safe writes; matplotlib and openpyxl only inside functions.
+store.atomic for safe writes; matplotlib and openpyxl only inside functions.
 """

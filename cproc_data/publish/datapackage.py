@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from ..build.atomic import atomic_write_text
 from ..derive import impact
 from ..derive import projects as portfolio
 from ..derive.reconciliation import reconcile
@@ -25,6 +24,7 @@ from ..figures.data import month_ends
 from ..ingest.snapshots import raw_sources
 from ..metadata import TABLES, Table
 from ..metadata.vocab import INDICATORS
+from ..store.atomic import atomic_write_text
 from .files import safe_cell
 
 LICENCE_DATA = {

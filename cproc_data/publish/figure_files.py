@@ -10,12 +10,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..build.atomic import atomic_write_bytes, atomic_write_text
 from ..derive.status import status_table
 from ..derive.treaty_record import resolve_as_of
 from ..errors import UserError
 from ..figures.registry import charts
 from ..figures.sources import treaty_source_line
+from ..store.atomic import atomic_write_bytes, atomic_write_text
 from .files import FORMATS, SAVE_METADATA, figure_bytes, safe_cell
 
 STATUS_ENTRY = "status"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..build.atomic import atomic_write_bytes
 from ..ingest.activity_register import COLUMNS
+from ..store.atomic import atomic_write_bytes
 from .files import normalise_xlsx
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..build.atomic import atomic_write_bytes
 from ..derive.treaty_record import resolve_as_of
 from ..errors import UserError
 from ..figures.registry import charts
+from ..store.atomic import atomic_write_bytes
 from .files import normalise_xlsx, safe_cell
 
 

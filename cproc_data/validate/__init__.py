@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..build.treaty_events import build_treaty_events
 from ..domain.checks import check_events
 from ..errors import DataProblem
 from ..load import invalidate, table_text
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
 from ..paths import datasets_dir
+from ..store.treaty_events import build_treaty_events
 from .impact import check_coe, check_impact
 
 __all__ = ["validate_all", "check_events", "check_coe", "check_impact"]

@@ -1,4 +1,4 @@
-"""The only code that writes to datasets/: the record build and the chart import.
+"""store: the only code that writes to datasets/ (the record build, the chart import, the lock).
 
 May import every lower layer (domain, metadata, load, ingest) and `validate`'s rule
 checks, which it runs before it writes.

@@ -1,0 +1,48 @@
+"""What every chart carries: title, footer (source, note, as-of date) and its metadata.
+
+`fig.cproc_meta` (title, alt text, source line, note, as-of date) feeds the manifest,
+the workbook and the tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import style
+
+
+def finish(
+    fig,
+    ax,
+    *,
+    title: str,
+    alt: str,
+    source: str,
+    as_of,
+    ylabel: str | None = None,
+    xlabel: str | None = None,
+    note: str | None = None,
+    suptitle: bool = False,
+):
+    """Title, axis labels, footer and metadata; `suptitle` for multi-panel figures."""
+    if suptitle:
+        fig.suptitle(style.wrap(title, fig, 10, 0.95, em=0.64), x=0.01, ha="left", fontsize=10, fontweight="bold")
+    else:
+        style.set_title(ax, title)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    style.add_footer(fig, source, as_of, note)
+    fig.cproc_meta = {"title": title, "alt": alt, "source": source, "note": note, "as_of": pd.Timestamp(as_of).date().isoformat()}
+    return fig
+
+
+def gaps_note(missing_deposits: int, missing_invitations: int | None = None) -> str | None:
+    """The qualifier every membership chart carries while the record has gaps."""
+    parts = []
+    if missing_deposits:
+        parts.append(f"{missing_deposits} Parties have no dated deposit in the record yet, so Party counts are lower bounds")
+    if missing_invitations:
+        parts.append(f"{missing_invitations} invitations have no date, so invited counts are lower bounds")
+    return "; ".join(parts) + " (README, 'Known gaps')." if parts else None
