@@ -156,7 +156,7 @@ def data_dictionary() -> str:
     parts = [
         "# Data dictionary",
         "",
-        "Generated from `cproc_data/metadata/` by `make docs`; `tests/test_docs.py` fails if it is out of date.",
+        "Generated from `cproc_data/metadata/` by `make docs`; `tests/data/test_docs.py` fails if it is out of date.",
         "",
     ]
     for t in TABLES.values():
