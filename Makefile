@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= figures
 
-.PHONY: figures test bench validate docs notebooks lint clean-venv
+.PHONY: figures test bench validate docs notebooks lint mutations clean-venv
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ clean-venv:
 ## Re-execute the notebooks in place (after a change to the data or the library).
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+
+## Deliberate changes to the rules, each of which a test must catch (a few minutes).
+mutations: $(STAMP)
+	$(BIN)/python tests/mutations.py

@@ -33,10 +33,8 @@ from ..ingest.chart_file import ChartImport
 from ..load import invalidate, read_csv_text, table
 from ..paths import datasets_dir
 from .atomic import datasets_lock
+from .journal import JOURNAL, STAGING_PREFIX, recover
 from .treaty_events import build_treaty_events, events_csv
-
-STAGING_PREFIX = ".import-"
-JOURNAL = "journal.json"
 
 
 def import_events(imp: ChartImport) -> pd.DataFrame:
@@ -87,28 +85,10 @@ def snapshot_id(imp: ChartImport, data: bytes, as_of: date) -> str:
     return f"import-{imp.treaty.lower()}-{as_of.isoformat()}-{hashlib.sha256(data).hexdigest()[:8]}"
 
 
-def recover(root: Path | None = None) -> list[str]:
-    """Undo every import cut short: put back what its journal says was moved; clean up."""
-    root = root or datasets_dir()
-    done = []
-    for staging in sorted(root.glob(STAGING_PREFIX + "*")):
-        journal = staging / JOURNAL
-        if journal.exists():
-            for move in reversed(json.loads(journal.read_text(encoding="utf-8"))):
-                dst = root / move["dst"]
-                original = staging / "originals" / move["dst"]
-                if original.exists():
-                    os.replace(original, dst)  # same file system: an atomic rename
-                else:
-                    dst.unlink(missing_ok=True)
-            done.append(f"rolled back an interrupted import ({staging.name})")
-        shutil.rmtree(staging, ignore_errors=True)
-    return done
-
-
-def _trial_check(root: Path, staged: dict[str, Path], today: date) -> tuple[pd.DataFrame, list[DataProblem]]:
-    """Build and check the record as it would be, on a private copy of datasets/."""
-    trial = Path(tempfile.mkdtemp(prefix="cproc-import-"))
+def _trial_check(root: Path, staging: Path, staged: dict[str, Path], today: date) -> tuple[pd.DataFrame, list[DataProblem]]:
+    """Build and check the record as it would be, on a private copy of datasets/ inside the
+    staging folder (so that a kill leaves nothing behind that `recover` does not remove)."""
+    trial = staging / "trial"
     old_env = os.environ.get("CPROC_DATA_DATASETS")
     try:
         shutil.copytree(root, trial / "datasets", ignore=shutil.ignore_patterns(STAGING_PREFIX + "*"))
@@ -172,7 +152,7 @@ def write_import(path, imp: ChartImport, as_of: date, today: date | None = None)
             staged = {rel_snapshot: staging / "snapshot.csv", "raw/sources.csv": staging / "sources.csv"}
             staged[rel_snapshot].write_text(snap_text, encoding="utf-8")
             staged["raw/sources.csv"].write_text(sources.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-            built, problems = _trial_check(root, staged, today)
+            built, problems = _trial_check(root, staging, staged, today)
             if problems:
                 raise DataError(problems)
             staged["core/treaty_events.csv"] = staging / "treaty_events.csv"

@@ -27,6 +27,7 @@ from ..load import country_names, invalidate, read_csv_text, table_path
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
 from .atomic import atomic_write_text, datasets_lock
+from .journal import recover
 
 EVENTS = TABLES["treaty_events"]
 CORRECTIONS = TABLES["corrections"]
@@ -146,7 +147,9 @@ def events_csv(events: pd.DataFrame) -> str:
 def write_treaty_events() -> int:
     """Rebuild core/treaty_events.csv atomically, under the datasets lock; DataError if any problem."""
     path = table_path("treaty_events")
-    with datasets_lock(path.parents[1]):
+    root = path.parents[1]
+    with datasets_lock(root):
+        recover(root)  # an import cut short is rolled back first
         events, problems = build_treaty_events()
         if problems:
             raise DataError(problems)

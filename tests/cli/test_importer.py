@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import run_cli
 from openpyxl import Workbook
 
 from cproc_data.derive.treaty_record import treaty_office_chart as chart_from_record

@@ -165,3 +165,45 @@ def test_formula_like_text_is_written_as_text():
     assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
     assert safe_cell("-1") == "'-1" and safe_cell("@x") == "'@x" and safe_cell("+1") == "'+1"
     assert safe_cell("Parties") == "Parties" and safe_cell(5) == 5
+
+
+# --- properties a deliberate change must break -------------------------------------------
+
+A4_TEXT_WIDTH_IN = 160 / 25.4  # house style: charts span the 160 mm text width of an A4 report
+
+
+@pytest.mark.parametrize("name", ["membership", "regions", "protocols", "legislation", "portfolio", "world_map"])
+def test_full_width_charts_span_the_text_width(figures, name):
+    _, fig = figures[name]
+    assert fig.get_size_inches()[0] == pytest.approx(A4_TEXT_WIDTH_IN, abs=0.01)
+
+
+def _direction(collection):
+    """'up' or 'down' for a triangle marker: where its vertex on the axis of symmetry points."""
+    v = collection.get_paths()[0].vertices
+    apex = v[abs(v[:, 0]).argmin()]
+    return "up" if apex[1] > 0 else "down"
+
+
+def test_lower_bounds_are_drawn_as_upward_triangles(figures):
+    from matplotlib.collections import PathCollection
+
+    data, fig = figures["activities"]
+    assert (data["qualifier"] == "lower_bound").any()
+    triangles = [
+        c
+        for ax in fig.axes
+        for c in ax.collections
+        if isinstance(c, PathCollection) and len(c.get_paths()[0].vertices) <= 5 and len(c.get_offsets()) == 1
+    ]
+    directions = [_direction(c) for c in triangles if len(c.get_paths()[0].vertices) == 4]
+    assert directions.count("up") == int((data["qualifier"] == "lower_bound").sum())
+    assert directions.count("down") == int((data["qualifier"] == "upper_bound").sum())
+
+
+def test_membership_marks_cproc_opening_day(figures):
+    data, fig = figures["membership"]
+    day = pd.Timestamp("2014-04-07")  # C-PROC operational (About C-PROC, 30 October 2017)
+    assert day in set(data["date"])
+    at_opening = int(data.loc[data["date"] == day, "parties"].iloc[0])
+    assert f"{at_opening} Parties when C-PROC opened" in fig.cproc_meta["title"]

@@ -6,10 +6,26 @@ from conftest import run_cli
 from cproc_data.derive.impact import reported_figures
 from cproc_data.derive.reconciliation import MEMBERSHIP, read_date, reconcile
 
+MEMBERSHIP_INDICATORS = {  # every register indicator that counts States under a treaty
+    "parties",
+    "signatories",
+    "invited",
+    "parties_signatories_invited_total",
+    "signatories_and_invited",
+    "protocol1_parties",
+    "protocol1_signatories",
+    "protocol2_signatories",
+    "protocol2_signed_total",
+    "protocol2_parties",
+}
+
 
 def test_every_membership_figure_has_a_row():
     r = reconcile()
-    assert len(r) == len(reported_figures(list(MEMBERSHIP)))
+    figures = reported_figures()
+    expected = set(figures.loc[figures["indicator"].isin(MEMBERSHIP_INDICATORS), "figure_id"])
+    assert set(r["figure_id"]) == expected and len(r) == len(expected)
+    assert set(MEMBERSHIP) == MEMBERSHIP_INDICATORS
 
 
 def test_dates_read_by_precision():

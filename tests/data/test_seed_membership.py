@@ -2,7 +2,6 @@
 the definitions agree; where they do not, each test states the difference and its reason."""
 
 import pandas as pd
-import pytest
 
 from cproc_data.derive.reconciliation import reconcile
 from cproc_data.derive.status import counts, status
@@ -34,17 +33,6 @@ def test_2013_signed_two_counts_non_members_only():
     non_members = sorted(sig.loc[~sig["coe_member"], "iso3"])
     assert non_members == ["CAN", "ZAF"]
     assert len(sig) > 2
-
-
-@pytest.mark.parametrize("figure_id, reported", [("s2024-11", 70), ("s2025-22", 78), ("s2024-07", 41), ("s2015-02", 47)])
-def test_party_counts_fall_short_by_the_parties_without_a_dated_deposit(figure_id, reported):
-    """The record lacks deposit dates for some Parties; the reconciliation names them, and the
-    count from entry into force (where those dates are known) comes closer."""
-    r = reconcile().set_index("figure_id").loc[figure_id]
-    assert r["reported"] == reported and r["computed"] < reported
-    assert r["explanation"].startswith("record incomplete")
-    day = r["compared_on"]
-    assert _c(day, basis="entry-into-force")["parties"] >= r["computed"]
 
 
 def test_signatories_2024_and_2025_reproduced_once_stale_signatories_are_set_aside():

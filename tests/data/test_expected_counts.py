@@ -1,0 +1,33 @@
+"""Counts from the record against the Council of Europe's own published counts (a ratchet).
+
+`expected_counts.csv` holds published figures (year x treaty), each with the tolerance the
+record is allowed today: |computed - published| <= tolerance. When the record improves
+so that the gap shrinks, the test fails and asks for the tolerance to be tightened, so
+that no improvement can quietly be lost again.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cproc_data.derive.reconciliation import MEMBERSHIP
+from cproc_data.derive.status import counts
+
+TABLE = pd.read_csv(Path(__file__).with_name("expected_counts.csv"), dtype={"tolerance": int, "published": int})
+
+
+@pytest.mark.parametrize("row", TABLE.to_dict("records"), ids=lambda r: f"{r['treaty']}-{r['indicator']}-{r['date']}")
+def test_record_within_tolerance_of_the_published_count(row):
+    treaty, fn = MEMBERSHIP[row["indicator"]]
+    assert treaty == row["treaty"]
+    computed = int(fn(counts([row["date"]], treaty).iloc[0]))
+    gap = abs(computed - row["published"])
+    assert gap <= row["tolerance"], (
+        f"{row['indicator']} on {row['date']}: the record gives {computed}, the Council of Europe published "
+        f"{row['published']} ({row['source_note']}); the gap {gap} exceeds the tolerance {row['tolerance']}"
+    )
+    assert gap == row["tolerance"], (
+        f"the record improved: {row['indicator']} on {row['date']} is now {computed} against {row['published']} "
+        f"published; tighten the tolerance in tests/data/expected_counts.csv from {row['tolerance']} to {gap}"
+    )

@@ -1,0 +1,90 @@
+"""`make mutations`: each deliberate change to a rule, and the test that catches it.
+
+Each row changes one line of the library (a month in a rule, a marker's direction, a
+check switched off), runs the tests that should notice, and puts the line back. A row
+that says SURVIVED is a rule no test guards. Not part of `make test` (it takes minutes).
+"""
+
+import pathlib
+import subprocess
+import sys
+
+R = pathlib.Path(__file__).resolve().parents[1]
+M = [
+    ("marker direction", "cproc_data/figures/style.py", '"lower_bound": "^"', '"lower_bound": "v"', "tests/data/test_charts.py"),
+    (
+        "C-PROC day dropped",
+        "cproc_data/figures/data.py",
+        "if pd.Timestamp(CPROC_START) <= pd.Timestamp(as_of):",
+        "if False:",
+        "tests/data/test_charts.py",
+    ),
+    (
+        "Notes a ignored",
+        "cproc_data/domain/deposits.py",
+        'and "a" in tokens',
+        'and "zz" in tokens',
+        "tests/unit tests/cli/test_importer.py",
+    ),
+    (
+        "extension on lapse day revives",
+        "cproc_data/domain/counting.py",
+        "if invited <= ext < end:",
+        "if invited <= ext <= end:",
+        "tests/unit",
+    ),
+    (
+        "EIF not single-valued",
+        "cproc_data/domain/deposits.py",
+        '"accession", "entry_into_force", "denunciation"',
+        '"accession", "denunciation"',
+        "tests/unit",
+    ),
+    ("approx 10%", "cproc_data/derive/reconciliation.py", "APPROX_TOLERANCE = 0.05", "APPROX_TOLERANCE = 0.10", "tests/unit"),
+    (
+        "one-deposit rat+acc off",
+        "cproc_data/domain/deposits.py",
+        "if ratification is not None and accession is not None:",
+        "if False:",
+        "tests/unit",
+    ),
+    ("future window off", "cproc_data/domain/checks.py", "if r.when.date() > today:", "if False:", "tests/unit"),
+    ("unmatched correction off", "cproc_data/store/treaty_events.py", "if not hit.any():", "if False:", "tests/unit"),
+    ("full-width size", "cproc_data/figures/style.py", '"full": (6.3, 3.4)', '"full": (6.0, 3.4)', "tests/data/test_charts.py"),
+    (
+        "one-deposit signatory accedes off",
+        "cproc_data/domain/deposits.py",
+        "if accession is not None and signature is not None:",
+        "if False:",
+        "tests/unit",
+    ),
+    (
+        "SVG date stamp kept",
+        "cproc_data/publish/files.py",
+        '"svg": {"Date": None, "Creator": None}',
+        '"svg": {"Creator": None}',
+        "tests/data/test_charts.py",
+    ),
+]
+rows = []
+for name, f, old, new, tests in M:
+    p = R / f
+    s = p.read_text()
+    assert s.count(old) == 1, (name, s.count(old))
+    p.write_text(s.replace(old, new))
+    try:
+        r = subprocess.run(
+            [str(R / ".venv/bin/python"), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()],
+            cwd=R,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        last = [l for l in r.stdout.splitlines() if "passed" in l or "failed" in l][-1:]
+        failed = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
+        rows.append((name, "caught" if r.returncode != 0 else "SURVIVED", failed[0][:110] if failed else last))
+    finally:
+        p.write_text(s)
+for r in rows:
+    print(*r, sep=" | ")
+sys.exit(1 if any(r[1] == "SURVIVED" for r in rows) else 0)
