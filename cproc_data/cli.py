@@ -89,6 +89,7 @@ def cmd_status(args) -> int:
         "parties": int(c["parties"]),
         "signatories": int(c["signatories"]),
         "invited": int(c["invited"]),
+        **{f"{k}_{b}": int(c[f"{k}_{b}"]) for k in ("parties", "signatories", "invited") for b in ("min", "max")},
     }
     if args.format == "json":
         print(json.dumps(obj))
@@ -97,7 +98,7 @@ def cmd_status(args) -> int:
         print(",".join(str(v) for v in obj.values()))
     else:
         for k, v in obj.items():
-            print(f"{k:<12} {v}")
+            print(f"{k:<16} {v}")
     return 0
 
 
@@ -123,10 +124,26 @@ def cmd_reconcile(args) -> int:
     for c in ("refers_to", "compared_on"):
         df[c] = df[c].dt.strftime("%Y-%m-%d")
     if args.format == "table":
-        short = df[["figure_id", "indicator", "compared_on", "reported", "qualifier", "computed", "difference", "explanation"]]
+        short = df[
+            [
+                "figure_id",
+                "indicator",
+                "compared_on",
+                "reported",
+                "qualifier",
+                "computed_min",
+                "computed_max",
+                "agreement",
+                "explanation",
+            ]
+        ]
         with pd.option_context("display.max_colwidth", 90, "display.width", 250):
             print(short.to_string(index=False))
-        print(f"\n{int(df['matches'].sum())} of {len(df)} reported membership figures match the record exactly")
+        n = df["agreement"].value_counts()
+        print(
+            f"\n{len(df)} reported membership figures: {n.get('exact', 0)} exact, {n.get('within', 0)} within the record's "
+            f"bounds, {n.get('differs', 0)} differ (each with its reason), {n.get('undated', 0)} undated"
+        )
     else:
         _print_frame(df, args.format)
     return 0

@@ -23,7 +23,6 @@ import pandas as pd
 from ..domain.counting import CountingRules
 from ..load import cached
 from .impact import reported_figures
-from .record_gaps import record_gaps
 from .status import counts, status_on
 
 APPROX_TOLERANCE = 0.05  # 'about N' holds within 5% of N (at least one State)
@@ -60,19 +59,31 @@ def read_date(refers_to, precision) -> pd.Timestamp | None:
     return ts
 
 
-def _count(indicator, when, rules, variant=None) -> int:
+def _count(indicator, when, rules, variant=None, bound: str = "") -> int:
+    """The record's count for a register indicator on `when` (`bound`: '', '_min' or '_max')."""
     treaty, fn = MEMBERSHIP[indicator]
     if variant == "non_members":
         want = {"signatories": "signatory", "invited": "invited", "parties": "party"}.get(indicator)
         if want is None:
             return -1  # not applicable
         s = status_on(pd.Timestamp(when), treaty, rules, all_states=False)
-        return int(((s["status"].astype(str) == want) & ~s["coe_member"]).sum())
+        return int(((s["status"].astype(str) == want) & s["certain"] & ~s["coe_member"]).sum())
     c = counts([when], treaty, rules).iloc[0]
-    value = int(fn(c))
+    row = pd.Series({k: c[f"{k}{bound}"] for k in ("parties", "signatories", "invited")})
+    value = int(fn(row))
     if variant == "with_parties" and indicator in ("signatories", "protocol2_signatories", "protocol1_signatories"):
-        value += int(c.parties)
+        value += int(row["parties"])
     return value
+
+
+def agreement(reported: float, qualifier: str, low: int, high: int) -> str:
+    """exact: an exact figure equal to a certain count; within: some count in [low, high]
+    satisfies the figure (its qualifier read as in `_holds`); differs otherwise."""
+    if qualifier == "exact" and low == high == reported:
+        return "exact"
+    if any(_holds(reported, qualifier, n) for n in range(low, high + 1)):
+        return "within"
+    return "differs"
 
 
 def _holds(reported: float, qualifier: str, computed: int) -> bool:
@@ -93,7 +104,6 @@ def reconcile() -> pd.DataFrame:
 @cached
 def _reconcile() -> pd.DataFrame:
     figs = reported_figures(list(MEMBERSHIP))
-    gaps = record_gaps()
     rows = []
     for f in figs.itertuples():
         treaty = MEMBERSHIP[f.indicator][0]
@@ -114,83 +124,95 @@ def _reconcile() -> pd.DataFrame:
                 {
                     **base,
                     "computed": pd.NA,
+                    "computed_min": pd.NA,
+                    "computed_max": pd.NA,
                     "difference": pd.NA,
+                    "agreement": "undated",
                     "matches": False,
                     "explanation": "the figure gives no date, so it cannot be compared",
                 }
             )
             continue
         computed = _count(f.indicator, when, CountingRules())
+        low = _count(f.indicator, when, CountingRules(), bound="_min")
+        high = _count(f.indicator, when, CountingRules(), bound="_max")
+        cls = agreement(float(f.value), f.qualifier, low, high)
         diff = computed - float(f.value)
-        if _holds(f.value, f.qualifier, computed):
-            explanation = "matches" if diff == 0 else f"consistent with the figure's qualifier ({f.qualifier})"
+        if cls == "exact":
+            explanation = "matches"
+        elif cls == "within":
+            explanation = (
+                f"within the record's bounds ({low}-{high})"
+                if low != high
+                else f"consistent with the figure's qualifier ({f.qualifier})"
+            )
         else:
-            reasons = []
-            for label, rules, variant in ALTERNATIVES:
-                if _holds(f.value, f.qualifier, _count(f.indicator, when, rules, variant)):
-                    reasons.append(f"counting rule: matches when {label}")
-            if f.refers_to_precision in ("year", "month"):
-                start = pd.Timestamp(f.refers_to)
-                if _holds(f.value, f.qualifier, _count(f.indicator, start, CountingRules())):
-                    reasons.append(f"date: matches when '{f.refers_to_precision}' is read as its first day ({start.date()})")
-            g = gaps[(gaps["known_date"].notna()) & (gaps["known_date"] <= when)]
-            if not reasons:
-                dep = g[(g["treaty"] == treaty) & g["missing"].isin(["deposit", "accession"])]
-                if treaty != "ETS185":
-                    dep = dep.iloc[0:0]
-                inv = g[(g["treaty"] == "ETS185") & (g["missing"] == "invitation")]
-                if diff < 0 and f.indicator in ("parties", "parties_signatories_invited_total", "protocol1_parties") and len(dep):
-                    reasons.append(
-                        f"record incomplete: {len(dep)} Parties in force by then have no dated deposit "
-                        f"({', '.join(sorted(dep['iso3']))}); other Parties may be missing altogether"
-                    )
-                elif diff < 0:
-                    reasons.append(
-                        "record incomplete: States are missing from the record or lack a date "
-                        "(see record_gaps() and the README's known gaps)"
-                    )
-                if diff > 0:
-                    s = status_on(pd.Timestamp(when), treaty, all_states=False)
-                    want = {
-                        "signatories": ["signatory"],
-                        "invited": ["invited"],
-                        "parties": ["party"],
-                        "protocol1_signatories": ["signatory"],
-                        "protocol2_signatories": ["signatory"],
-                        "signatories_and_invited": ["signatory", "invited"],
-                    }.get(f.indicator)
-                    if want:
-                        listed = s[s["status"].astype(str).isin(want)]
-                        stale = listed[listed["iso3"].isin(set(dep["iso3"]))] if "signatory" in want else listed.iloc[0:0]
-                        rest = listed[~listed["iso3"].isin(set(stale["iso3"]))]
-                        if len(stale):
-                            reasons.append(
-                                f"record incomplete: {', '.join(sorted(stale['name']))} were Parties by then but lack a dated "
-                                f"deposit, so the record still counts them as signatories; without them it gives {len(rest)}"
-                            )
-                        if len(rest) != f.value:
-                            reasons.append(
-                                f"definition differs: the record has {len(rest)} such States on {when.date()}: "
-                                f"{', '.join(sorted(rest['name']))}"
-                            )
-                    else:
-                        reasons.append("the record counts more States than the figure")
-                if f.indicator == "invited" and len(inv):
-                    reasons.append(f"{len(inv)} accessions by then have no invitation date in the record")
-            explanation = "; ".join(reasons)
+            explanation = "; ".join(_reasons(f, when, treaty, low, high)) or "the record and the figure differ"
         rows.append(
             {
                 **base,
                 "computed": computed,
+                "computed_min": low,
+                "computed_max": high,
                 "difference": diff,
-                "matches": bool(diff == 0 and f.qualifier == "exact"),
+                "agreement": cls,
+                "matches": cls == "exact",
                 "explanation": explanation,
             }
         )
     df = pd.DataFrame(rows)
-    df["computed"] = df["computed"].astype("Int64")
+    for c in ("computed", "computed_min", "computed_max"):
+        df[c] = df[c].astype("Int64")
     df["difference"] = df["difference"].astype("Float64")
     df = df.sort_values(["treaty", "compared_on", "indicator", "figure_id"], na_position="last").reset_index(drop=True)
     if not df["figure_id"].is_unique:
         raise AssertionError("reconcile: duplicate figure_id")
     return df
+
+
+WANT = {
+    "signatories": ["signatory"],
+    "invited": ["invited"],
+    "parties": ["party"],
+    "protocol1_parties": ["party"],
+    "protocol1_signatories": ["signatory"],
+    "protocol2_signatories": ["signatory"],
+    "protocol2_parties": ["party"],
+    "signatories_and_invited": ["signatory", "invited"],
+}
+
+
+def _reasons(f, when, treaty: str, low: int, high: int) -> list[str]:
+    """Why a figure differs: another counting rule or reading of the date, or the States responsible."""
+    reasons = []
+    for label, rules, variant in ALTERNATIVES:
+        if _holds(f.value, f.qualifier, _count(f.indicator, when, rules, variant)):
+            reasons.append(f"counting rule: matches when {label}")
+    if f.refers_to_precision in ("year", "month"):
+        start = pd.Timestamp(f.refers_to)
+        if _holds(f.value, f.qualifier, _count(f.indicator, start, CountingRules())):
+            reasons.append(f"date: matches when '{f.refers_to_precision}' is read as its first day ({start.date()})")
+    if reasons:
+        return reasons
+    want = WANT.get(f.indicator)
+    s = status_on(pd.Timestamp(when), treaty, all_states=False)
+    if want:
+        listed = s[s["status"].astype(str).isin(want) & s["certain"]]
+        names = ", ".join(sorted(listed["name"]))
+        if high < f.value:
+            reasons.append(
+                f"record incomplete: {int(f.value) - high} more such States than the record holds, even at its "
+                f"upper bound {high}; the record has {len(listed)} on {when.date()}" + (f": {names}" if len(listed) <= 12 else "")
+            )
+        else:
+            reasons.append(
+                f"definition differs: the record has {len(listed)} such States on {when.date()}"
+                + (f": {names}" if len(listed) <= 12 else "")
+            )
+    else:
+        reasons.append(
+            f"the record gives {low}-{high} where the figure says {f.value:g}"
+            if low != high
+            else f"the record gives {low} where the figure says {f.value:g}"
+        )
+    return reasons

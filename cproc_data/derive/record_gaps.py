@@ -20,13 +20,13 @@ def record_gaps() -> pd.DataFrame:
     Columns: treaty, iso3, name, missing, known (what the record has that implies the
     missing date exists, or the partial dates raw sources give), known_date (the date of
     that known event: the missing one lies on or before it; empty for partial dates).
-    Transformations: a ratification without a signature date, an entry into force
-    without a deposit date, a deposit without an entry into force (treaty in force), an
-    accession without an invitation (treaties with invitations, a State not a member on
-    the accession day and not among the treaty's non-member signatories), a Protocol
-    deposit without a deposit for the parent treaty, and facts raw sources give only in
-    part. Nothing here is filled in anywhere: a gap stays a gap until a source gives the
-    date. Ends with one row per (treaty, iso3, missing).
+    Transformations: every event the record only bounds (its interval and the rules that
+    set it), a ratification without any signature, a deposit without an entry into force
+    (treaty in force), an accession without an invitation (treaties with invitations, a
+    State not a member on the accession day and not among the treaty's non-member
+    signatories), and facts raw sources give without a day, month or year. Nothing here is
+    filled in anywhere: a gap stays a gap until a source gives the day. Ends with one row
+    per (treaty, iso3, missing).
     """
     return _record_gaps().copy()
 
@@ -40,13 +40,17 @@ def _record_gaps() -> pd.DataFrame:
     def add(treaty, iso3, missing, known, known_date=None):
         rows.append({"treaty": treaty, "iso3": iso3, "missing": missing, "known": known, "known_date": known_date})
 
-    deposits = rec.set_index(["treaty", "iso3"])["deposit"]
+    events = table("treaty_events")
+    for e in events[events["precision"] != "day"].itertuples():
+        missing = "deposit" if e.event in ("ratification", "accession") else e.event
+        span = f"{e.earliest.date() if pd.notna(e.earliest) else '...'} to {e.latest.date() if pd.notna(e.latest) else '...'}"
+        known = f"only {e.precision} given: {span}" if e.precision in ("month", "year") else f"bounded {span} ({e.basis})"
+        add(e.treaty, e.iso3, missing, known, e.latest)
+    signed = set(zip(events.loc[events["event"] == "signature", "treaty"], events.loc[events["event"] == "signature", "iso3"]))
     for r in rec.itertuples():
         t = TREATIES[r.treaty]
-        if pd.notna(r.ratification) and pd.isna(r.signature):
+        if pd.notna(r.ratification) and (r.treaty, r.iso3) not in signed:
             add(r.treaty, r.iso3, "signature", f"ratification {r.ratification.date()}", r.ratification)
-        if pd.notna(r.entry_into_force) and pd.isna(r.deposit):
-            add(r.treaty, r.iso3, "deposit", f"entry into force {r.entry_into_force.date()}", r.entry_into_force)
         if pd.notna(r.deposit) and pd.isna(r.entry_into_force) and t.in_force is not None:
             add(r.treaty, r.iso3, "entry_into_force", f"{r.deposit_type} {r.deposit.date()}", r.deposit)
         if (
@@ -57,14 +61,6 @@ def _record_gaps() -> pd.DataFrame:
             and r.iso3 not in t.non_member_signatories
         ):
             add(r.treaty, r.iso3, "invitation", f"accession {r.accession.date()}", r.accession)
-        if t.parent and pd.notna(r.deposit) and pd.isna(deposits.get((t.parent, r.iso3), pd.NaT)):
-            add(
-                t.parent,
-                r.iso3,
-                "deposit",
-                f"{r.treaty} {r.deposit_type} {r.deposit.date()} (a Protocol Party is a Party to {t.parent})",
-                r.deposit,
-            )
     undated = undated_facts()
     names = country_names()
     undated["iso3"] = undated["state_as_written"].map(names.lookup)

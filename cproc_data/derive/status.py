@@ -1,7 +1,10 @@
-"""Status and counts: each State's status under a treaty at any date, and the counts.
+"""Status and counts, with their certainty: each State's status under a treaty at any date.
 
-The rules are `domain.counting` (CountingRules, spells); this module applies them to
-the record. Single-date and range queries both read the same spells, so they agree.
+The rules are `domain.counting` (CountingRules; `state_segments`: the statuses a State can
+have between two bounds of its event dates). Counts come in three: `parties_min` (States
+certainly Parties), `parties_max` (certainly or possibly), and `parties`, the certain
+count (= `parties_min`); the same for signatories and invited States. Single-date and
+range queries read the same segments, so they agree.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, state_spells
+from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, state_segments
 from ..domain.dates import to_date
 from ..domain.treaties import TREATIES, get_treaty
 from ..load import cached
@@ -17,23 +20,40 @@ from .states import coe_member_at, states
 from .treaty_record import resolve_as_of, treaty_events
 
 COUNT_COLUMNS = {"party": "parties", "signatory": "signatories", "invited": "invited"}
+RESTS_ON = {"party": ("ratification", "accession", "deposit"), "signatory": ("signature",), "invited": ("invitation",)}
 
 
 @cached
-def _spells(rules: CountingRules) -> pd.DataFrame:
+def _segments(rules: CountingRules) -> pd.DataFrame:
     rows = []
-    for (treaty, iso3), grp in treaty_events().groupby(["treaty", "iso3"], sort=True):
-        for status, start, end in state_spells(grp, rules):
-            rows.append((treaty, iso3, status, start, pd.NaT if end == FAR else end))
-    df = pd.DataFrame(rows, columns=["treaty", "iso3", "status", "start", "end"])
+    ev = treaty_events()
+    for (treaty, iso3), grp in ev.groupby(["treaty", "iso3"], sort=True):
+        for start, end, possible in state_segments(grp, rules):
+            floor = max(possible, key=STATUSES.index)  # what holds if no undecided event has happened yet
+            rows.append(
+                (
+                    treaty,
+                    iso3,
+                    floor,
+                    len(possible) == 1,
+                    "|".join(sorted(possible, key=STATUSES.index)),
+                    start,
+                    pd.NaT if end == FAR else end,
+                )
+            )
+    df = pd.DataFrame(rows, columns=["treaty", "iso3", "status", "certain", "possible", "start", "end"])
     df["start"] = df["start"].astype("datetime64[ns]")
     df["end"] = df["end"].astype("datetime64[ns]")
     return df
 
 
 def status_spells(treaty: str | None = None, rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
-    """Each State's status history: treaty, iso3, status, start, end (exclusive; NaT = open)."""
-    df = _spells(rules)
+    """Each State's status history: treaty, iso3, status, certain, possible, start, end (exclusive; NaT = open).
+
+    `status` is what holds if no undecided event has yet happened; `possible` lists every
+    status the record allows in the spell ('party|signatory' while a deposit is only bounded).
+    """
+    df = _segments(rules)
     if treaty is not None:
         df = df[df["treaty"] == get_treaty(treaty).code]
     return df.reset_index(drop=True).copy()
@@ -47,13 +67,14 @@ def status(
     all_states: bool = True,
     allow_future: bool = False,
 ) -> pd.DataFrame:
-    """Per-State status at `as_of` (default: the data's as-of date).
+    """Per-State status at `as_of` (default: the data's as-of date), with its certainty.
 
-    Columns: as_of, treaty, iso3, name, status, since, coe_member, region. With
-    `all_states` (default) every State in `states()` is listed, status "none" for those
-    with no status; otherwise only States with a status. A date after the data's as-of
-    date is refused unless `allow_future` (a forecast: invitations lapse, nothing new
-    happens). Ends with one row per State.
+    Columns: as_of, treaty, iso3, name, status, certain, possible, since, rests_on,
+    event_earliest, event_latest, coe_member, region. `status` is certain where `certain`;
+    otherwise it is what holds unless the undecided event (`rests_on`, between
+    `event_earliest` and `event_latest`) has already happened, and `possible` lists the
+    alternatives. With `all_states` every State in `states()` is listed. A date after the
+    data's as-of date is refused unless `allow_future` (a forecast). One row per State.
     """
     t = get_treaty(treaty)
     when = pd.Timestamp(resolve_as_of(as_of, treaty=t.code, allow_future=allow_future))
@@ -64,20 +85,55 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     """`status` on a day already checked by the caller (derivations over the record's own dates)."""
     sp = status_spells(code, rules)
     live = sp[(sp["start"] <= when) & (sp["end"].isna() | (sp["end"] > when))]
-    out = states()[["iso3", "name", "region"]].merge(live[["iso3", "status", "start"]], on="iso3", how="left")
+    out = states()[["iso3", "name", "region"]].merge(
+        live[["iso3", "status", "certain", "possible", "start"]], on="iso3", how="left"
+    )
     if not all_states:
         out = out[out["status"].notna()]
     out["status"] = out["status"].fillna("none").astype("string")
+    out["certain"] = out["certain"].fillna(True).astype(bool)
+    out["possible"] = out["possible"].fillna(out["status"]).astype("string")
     out = out.rename(columns={"start": "since"})
+    out["since"] = out["since"].where(out["certain"])
+    rest = _rests_on(code, out)
+    out = out.join(rest)
     out.insert(0, "as_of", when)
     out.insert(1, "treaty", code)
     out["coe_member"] = coe_member_at(out["iso3"], when)
     out["status"] = pd.Categorical(out["status"], categories=list(STATUSES), ordered=True)
-    cols = ["as_of", "treaty", "iso3", "name", "status", "since", "coe_member", "region"]
+    cols = [
+        "as_of",
+        "treaty",
+        "iso3",
+        "name",
+        "status",
+        "certain",
+        "possible",
+        "since",
+        "rests_on",
+        "event_earliest",
+        "event_latest",
+        "coe_member",
+        "region",
+    ]
     out = out[cols].sort_values(["status", "name"]).reset_index(drop=True)
     if out["iso3"].duplicated().any():
         raise AssertionError("status: a State has two statuses at one date")
     return out
+
+
+def _rests_on(code: str, out: pd.DataFrame) -> pd.DataFrame:
+    """The event each status rests on (the undecided one where the status is uncertain), with its bounds."""
+    ev = treaty_events(code)
+    rows = []
+    for iso3, st, possible in zip(out["iso3"], out["status"], out["possible"]):
+        options = str(possible).split("|")
+        key = options[0] if len(options) > 1 else st  # uncertain: the higher status is the pending event
+        e = ev[(ev["iso3"] == iso3) & ev["event"].isin(RESTS_ON.get(key, ()))].sort_values("earliest")
+        rows.append((e["event"].iloc[0], e["earliest"].iloc[0], e["latest"].iloc[0]) if len(e) else (pd.NA, pd.NaT, pd.NaT))
+    df = pd.DataFrame(rows, columns=["rests_on", "event_earliest", "event_latest"], index=out.index)
+    df["rests_on"] = df["rests_on"].astype("string")
+    return df
 
 
 def status_table(as_of=None) -> pd.DataFrame:
@@ -85,34 +141,36 @@ def status_table(as_of=None) -> pd.DataFrame:
     when = pd.Timestamp(resolve_as_of(as_of))
     frames = [status_on(when, code, DEFAULT_RULES, False) for code, t in TREATIES.items() if when.date() >= t.opened]
     df = pd.concat(frames, ignore_index=True)
-    df["as_of"] = df["as_of"].dt.strftime("%Y-%m-%d")
-    df["since"] = df["since"].dt.strftime("%Y-%m-%d")
+    for c in ("as_of", "since", "event_earliest", "event_latest"):
+        df[c] = pd.to_datetime(df[c]).dt.strftime("%Y-%m-%d")
     df["status"] = df["status"].astype(str)
     return df
 
 
 @cached
-def _bounds(rules: CountingRules, treaty: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Sorted spell starts and ends (int64 ns) per status, for vectorised counting."""
-    sp = _spells(rules)
+def _bounds(rules: CountingRules, treaty: str) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """Sorted segment starts and ends (int64 ns) per status, certain ('min') and possible ('max')."""
+    sp = _segments(rules)
     sub = sp[sp["treaty"] == treaty]
     out = {}
     for st in STATUS_PRIORITY:
-        s = sub[sub["status"] == st]
-        starts = np.sort(s["start"].to_numpy().astype("datetime64[ns]").astype(np.int64))
-        ends = np.sort(s["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64))
-        out[st] = (starts, ends)
+        for kind, mask in (("min", sub["possible"] == st), ("max", sub["possible"].str.split("|").map(lambda p, s=st: s in p))):
+            s = sub[mask]
+            starts = np.sort(s["start"].to_numpy().astype("datetime64[ns]").astype(np.int64))
+            ends = np.sort(s["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64))
+            out[(st, kind)] = (starts, ends)
     return out
 
 
 def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
-    """Parties, signatories and invited States at each date, in one vectorised pass.
+    """Parties, signatories and invited States at each date, with their bounds, in one vectorised pass.
 
-    `dates`: a date, a list or a DatetimeIndex (strings must be ISO). `treaty`: one code,
-    a list, or None for all. Returns a long frame: date, treaty, parties, signatories,
-    invited. Before a treaty was opened for signature its counts are zero.
-    A State holds a status on day d when its spell started on or before d and ends after d:
-    count(d) = #starts <= d - #ends <= d, two binary searches per status.
+    `dates`: a date, a list (ISO strings, dates, Timestamps) or a DatetimeIndex. `treaty`:
+    one code, a list, or None for all. Returns a long frame: date, treaty, parties,
+    signatories, invited (the certain counts), and `<count>_min` / `<count>_max`. Before a
+    treaty was opened for signature its counts are zero. A State holds a status on day d
+    when its segment started on or before d and ends after d: count(d) = #starts <= d -
+    #ends <= d, two binary searches per status and bound.
     """
     if isinstance(dates, pd.DatetimeIndex):
         idx = dates
@@ -122,22 +180,28 @@ def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRule
     x = idx.as_unit("ns").asi8
     codes = list(TREATIES) if treaty is None else [treaty] if isinstance(treaty, str) else list(treaty)
     codes = [get_treaty(c).code for c in codes]
-    cols: dict[str, list] = {c: [] for c in COUNT_COLUMNS.values()}
+    names = [f"{c}_{k}" for c in COUNT_COLUMNS.values() for k in ("min", "max")]
+    cols: dict[str, list] = {n: [] for n in names}
     ordered = len(x) > 64 and bool(np.all(x[1:] >= x[:-1]))
     for code in codes:
         b = _bounds(rules, code)
         for st, col in COUNT_COLUMNS.items():
-            starts, ends = b[st]
-            if ordered:  # many sorted dates: place the few bounds among the dates instead
-                cols[col].append(_placed(x, starts) - _placed(x, ends))
-            else:
-                cols[col].append(np.searchsorted(starts, x, side="right") - np.searchsorted(ends, x, side="right"))
+            for kind in ("min", "max"):
+                starts, ends = b[(st, kind)]
+                if ordered:  # many sorted dates: place the few bounds among the dates instead
+                    cols[f"{col}_{kind}"].append(_placed(x, starts) - _placed(x, ends))
+                else:
+                    cols[f"{col}_{kind}"].append(
+                        np.searchsorted(starts, x, side="right") - np.searchsorted(ends, x, side="right")
+                    )
     n = len(codes)
+    data = {n_: np.concatenate(v) for n_, v in cols.items()}
     return pd.DataFrame(
         {
             "date": np.tile(x.view("datetime64[ns]"), n),
             "treaty": pd.Categorical.from_codes(np.repeat(np.arange(n), len(x)), categories=codes),
-            **{col: np.concatenate(v) for col, v in cols.items()},
+            **{col: data[f"{col}_min"] for col in COUNT_COLUMNS.values()},
+            **data,
         },
         copy=False,
     )

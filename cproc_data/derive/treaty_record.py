@@ -21,8 +21,10 @@ KEYS = ["treaty", "iso3"]
 
 
 def treaty_events(treaty: str | None = None) -> pd.DataFrame:
-    """The core event record (treaty, iso3, event, date, source, note), typed."""
-    df = table("treaty_events")
+    """The core event record, typed: treaty, iso3, event, earliest, latest, precision,
+    basis, source, note, and `date`: the day where the sources give it (precision 'day'),
+    NaT where the record holds only bounds (a bound is never shown as a point date)."""
+    df = _events()
     if treaty is not None:
         df = df[df["treaty"] == get_treaty(treaty).code].reset_index(drop=True)
     return df
@@ -33,7 +35,8 @@ def treaty_record(treaty: str | None = None) -> pd.DataFrame:
     denunciation, first and latest invitation, latest extension.
 
     `deposit` is the ratification (or acceptance/approval) or accession date;
-    `deposit_type` says which. Dates the sources do not give stay empty (NaT).
+    `deposit_type` says which; `deposit_earliest` / `deposit_latest` bound it where the
+    sources give no day. Dates the sources do not give stay empty (NaT).
     Ends with a check that (treaty, iso3) is unique.
     """
     out = _record()
@@ -43,12 +46,19 @@ def treaty_record(treaty: str | None = None) -> pd.DataFrame:
 
 
 @cached
+def _events() -> pd.DataFrame:
+    df = table("treaty_events")
+    df["date"] = df["earliest"].where(df["precision"] == "day")
+    return df
+
+
+@cached
 def _record() -> pd.DataFrame:
     ev = treaty_events()
     out = ev[KEYS].drop_duplicates().reset_index(drop=True)
 
     def pick(event, how="first", name=None):
-        sub = ev[ev["event"] == event].sort_values("date")
+        sub = ev[ev["event"] == event].sort_values("earliest")
         return sub.groupby(KEYS, as_index=False).agg(**{name or event: ("date", how)})
 
     for event in ("signature", "ratification", "accession", "entry_into_force", "denunciation", "denunciation_effect"):
@@ -57,13 +67,15 @@ def _record() -> pd.DataFrame:
     out = out.merge(pick("invitation", "last", "latest_invitation"), on=KEYS, how="left")
     out = out.merge(pick("invitation_extension", "last", "latest_extension"), on=KEYS, how="left")
     out["deposit"] = out["ratification"].fillna(out["accession"])
+    dep = (
+        ev[ev["event"].isin(["ratification", "accession"])]
+        .groupby(KEYS, as_index=False)
+        .agg(deposit_earliest=("earliest", "min"), deposit_latest=("latest", "min"), deposit_precision=("precision", "first"))
+    )
+    out = out.merge(dep, on=KEYS, how="left")
+    kinds = ev[ev["event"].isin(["ratification", "accession"])].groupby(KEYS)["event"].first()
     out["deposit_type"] = pd.Series(
-        [
-            "ratification" if pd.notna(r) else "accession" if pd.notna(a) else None
-            for r, a in zip(out["ratification"], out["accession"])
-        ],
-        index=out.index,
-        dtype="string",
+        [kinds.get((t, i)) for t, i in zip(out["treaty"], out["iso3"])], index=out.index, dtype="string"
     )
     out.insert(2, "name", out["iso3"].map(short_name).astype("string"))
     if out.duplicated(KEYS).any():
@@ -78,7 +90,7 @@ def data_as_of() -> date:
     Charts and tables default to this date, not to today, so that they never claim to
     show a status the sources have not yet reported.
     """
-    newest = [treaty_events()["date"].max(), raw_sources()["status_as_of"].max()]
+    newest = [treaty_events()["date"].max(), raw_sources()["status_as_of"].max()]  # days the sources give
     return max(d for d in newest if pd.notna(d)).date()
 
 

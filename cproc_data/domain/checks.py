@@ -47,12 +47,39 @@ def date_rules(treaty: Treaty, signature: date | None, deposit: date | None, eif
 
 
 def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = None) -> list[DataProblem]:
-    """Every breach of the rules above (events and coe as text frames)."""
+    """Every breach of the rules above (events and coe as text frames).
+
+    The order and entry-into-force rules compare days the sources give (earliest ==
+    latest); a bounded event is checked against the window at both ends (its bounds were
+    checked against each other by the build, domain.bounds).
+    """
     today = today or date.today()
     problems: list[DataProblem] = []
     ev = events.copy()
     ev["line"] = range(2, len(ev) + 2)
+    if "date" not in ev:  # the bounded record: a day only where earliest == latest
+        ev["date"] = ev["earliest"].where(ev["earliest"] == ev["latest"], "")
     ev["when"] = pd.to_datetime(ev["date"], format="%Y-%m-%d", errors="coerce")
+    for r in ev[ev["date"] == ""].itertuples():
+        t = TREATIES.get(r.treaty)
+        low = pd.to_datetime(r.earliest, errors="coerce") if r.earliest else pd.NaT
+        high = pd.to_datetime(r.latest, errors="coerce") if r.latest else pd.NaT
+        if t is not None and pd.notna(low) and low.date() < t.opened and r.event not in ("invitation", "invitation_extension"):
+            problems.append(
+                DataProblem(
+                    EVENTS_FILE,
+                    int(r.line),
+                    "earliest",
+                    r.earliest,
+                    f"window: {r.event} bound before {t.code} opened for signature on {t.opened}",
+                )
+            )
+        if pd.notna(high) and high.date() > today and pd.notna(low) and low.date() > today:
+            problems.append(
+                DataProblem(
+                    EVENTS_FILE, int(r.line), "earliest", r.earliest, f"window: bound is in the future (today is {today})"
+                )
+            )
     members = pd.DataFrame(
         {
             "iso3": coe.get("iso3", pd.Series(dtype=str)),
@@ -69,12 +96,12 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
         if t is None or pd.isna(r.when):
             continue
         if r.when.date() < t.opened and r.event not in ("invitation", "invitation_extension"):
-            p(r.line, "date", r.date, f"window: {r.event} before {t.code} opened for signature on {t.opened}")
+            p(r.line, "earliest", r.date, f"window: {r.event} before {t.code} opened for signature on {t.opened}")
         if r.when.date() > today:
-            p(r.line, "date", r.date, f"window: date is in the future (today is {today})")
+            p(r.line, "earliest", r.date, f"window: date is in the future (today is {today})")
 
     first: dict[tuple[str, str, str], Any] = {}
-    for r in ev.sort_values("when", kind="stable").itertuples():
+    for r in ev[ev["when"].notna()].sort_values("when", kind="stable").itertuples():
         first.setdefault((r.treaty, r.iso3, r.event), r)
     deposits: dict[tuple[str, str], Any] = {}
     for treaty, iso3 in sorted({(r.treaty, r.iso3) for r in ev.itertuples()}):
@@ -95,7 +122,7 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
         for event, message in date_rules(t, *days):
             row = dep if event == "deposit" else eif
             assert row is not None  # date_rules names an event the State has
-            p(row.line, "date", row.date, message)
+            p(row.line, "earliest", row.date, message)
         if (
             t.has_invitations
             and acc is not None
@@ -103,7 +130,7 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
             and acc.when < inv.when
             and not is_member(iso3, members, acc.when)
         ):
-            p(acc.line, "date", acc.date, f"invitation: {iso3} acceded before its invitation ({inv.date})")
+            p(acc.line, "earliest", acc.date, f"invitation: {iso3} acceded before its invitation ({inv.date})")
     for (treaty, iso3), dep in deposits.items():
         parent_code = TREATIES[treaty].parent
         if parent_code is None:
@@ -112,7 +139,7 @@ def check_events(events: pd.DataFrame, coe: pd.DataFrame, today: date | None = N
         if parent is not None and parent.when > dep.when:  # a missing date is a gap, not an error
             p(
                 dep.line,
-                "date",
+                "earliest",
                 dep.date,
                 f"protocol-parent: {iso3} deposited for {treaty} before becoming a Party to {parent_code} ({parent.date})",
             )

@@ -60,38 +60,87 @@ def invitation_end(invited: pd.Timestamp, extensions: list[pd.Timestamp], rules:
 
 
 def state_spells(events: pd.DataFrame, rules: CountingRules = DEFAULT_RULES) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
-    """Disjoint (status, start, end) spells for one State under one treaty (events: event, date)."""
-    by = {e: sorted(events.loc[events["event"] == e, "date"]) for e in events["event"].unique()}
-    deposit = (by.get("ratification") or by.get("accession") or [None])[0]
-    eif = (by.get("entry_into_force") or [None])[0]
-    party_start = deposit if rules.basis == "deposit" else eif
-    party_end = (by.get("denunciation_effect") or [None])[0]
-    intervals = []  # (status, start, end)
-    if party_start is not None:
-        intervals.append(("party", party_start, party_end or FAR))
-    if by.get("signature"):
-        intervals.append(("signatory", by["signature"][0], FAR))
-    for inv in by.get("invitation", []):
-        intervals.append(("invited", inv, invitation_end(inv, by.get("invitation_extension", []), rules)))
-    if party_end is not None:  # after a denunciation takes effect the State has no status
-        intervals = [(st, s, min(e, party_end)) for st, s, e in intervals if s < party_end]
-    return sweep(intervals)
+    """Disjoint (status, start, end) spells of one State whose event dates are all known
+    (events: event, date): the segments of `state_segments`, each with its one status."""
+    ev = events.assign(earliest=events["date"], latest=events["date"])
+    return [(min(p, key=STATUSES.index), a, b) for a, b, p in state_segments(ev, rules)]
 
 
-def sweep(intervals: list[tuple[str, pd.Timestamp, pd.Timestamp]]) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
-    """Disjoint spells from overlapping status intervals: at each day the priority decides."""
-    if not intervals:
-        return []
-    rank = {s: i for i, s in enumerate(STATUS_PRIORITY)}
-    points = sorted({p for _, s, e in intervals for p in (s, e)})
-    spells: list[list] = []
+def _state(earliest, latest, day) -> str:
+    """'yes' if the event has certainly happened by `day`, 'no' if certainly not, else 'maybe'."""
+    if latest is not None and latest <= day:
+        return "yes"
+    if earliest is None or earliest <= day:
+        return "maybe"
+    return "no"
+
+
+def possible_statuses(deposit: str, signature: str, invited: str) -> frozenset[str]:
+    """Every status a State can have, given whether its deposit, signature and a valid
+    invitation are certain ('yes'), excluded ('no') or undecided ('maybe') on a day."""
+    out: set[str] = set()
+    if deposit in ("yes", "maybe"):
+        out.add("party")
+    if deposit in ("no", "maybe"):
+        if signature in ("yes", "maybe"):
+            out.add("signatory")
+        if signature in ("no", "maybe"):
+            if invited in ("yes", "maybe"):
+                out.add("invited")
+            if invited in ("no", "maybe"):
+                out.add("none")
+    return frozenset(out)
+
+
+def state_segments(
+    events: pd.DataFrame, rules: CountingRules = DEFAULT_RULES
+) -> list[tuple[pd.Timestamp, pd.Timestamp, frozenset]]:
+    """(start, end, possible statuses) for one State under one treaty; end exclusive.
+
+    `events`: event, earliest, latest (Timestamps; NaT = open). The deposit is the
+    ratification or accession (or, under `basis="entry-into-force"`, the entry into force);
+    an invitation is valid from its adoption to its lapse (`invitation_end`), taken at
+    the earliest and the latest adoption day the record allows.
+    """
+    ev = events.assign(
+        earliest=events["earliest"].where(events["earliest"].notna(), None),
+        latest=events["latest"].where(events["latest"].notna(), None),
+    )
+    pick = (
+        {"deposit": ("ratification", "accession", "deposit")} if rules.basis == "deposit" else {"deposit": ("entry_into_force",)}
+    )
+    dep = ev[ev["event"].isin(pick["deposit"])]
+    sig = ev[ev["event"] == "signature"]
+    inv = ev[ev["event"] == "invitation"]
+    ext = [t for t in ev.loc[ev["event"] == "invitation_extension", "latest"] if t is not None]
+    end = ev.loc[ev["event"] == "denunciation_effect", "latest"]
+    party_end = end.iloc[0] if len(end) and end.iloc[0] is not None else FAR
+    d_e, d_l = (dep["earliest"].iloc[0], dep["latest"].iloc[0]) if len(dep) else (FAR, FAR)
+    s_e, s_l = (sig["earliest"].iloc[0], sig["latest"].iloc[0]) if len(sig) else (FAR, FAR)
+    windows = []  # (certain from, certain to, possible from, possible to) for each invitation
+    for e, l in zip(inv["earliest"], inv["latest"]):
+        e = e if e is not None else pd.Timestamp("1900-01-01")
+        l = l if l is not None else FAR
+        windows.append((l, invitation_end(e, ext, rules), e, invitation_end(l, ext, rules) if l != FAR else FAR))
+    marks = {p for p in (d_e, d_l, s_e, s_l, party_end) if p is not None}
+    for w in windows:
+        marks |= set(w)
+    points = sorted(p for p in marks if p < FAR) + [FAR]
+    out: list[tuple[pd.Timestamp, pd.Timestamp, frozenset]] = []
     for a, b in zip(points[:-1], points[1:]):
-        active = [st for st, s, e in intervals if s <= a < e]
-        if not active:
-            continue
-        status = min(active, key=rank.__getitem__)
-        if spells and spells[-1][0] == status and spells[-1][2] == a:
-            spells[-1][2] = b
+        if a >= party_end:
+            status = frozenset({"none"})
         else:
-            spells.append([status, a, b])
-    return [(s[0], s[1], s[2]) for s in spells]
+            valid = (
+                "yes"
+                if any(cf <= a < ct for cf, ct, _, _ in windows)
+                else "maybe"
+                if any(pf <= a < pt for _, _, pf, pt in windows)
+                else "no"
+            )
+            status = possible_statuses(_state(d_e, d_l, a), _state(s_e, s_l, a), valid)
+        if out and out[-1][2] == status and out[-1][1] == a:
+            out[-1] = (out[-1][0], b, status)
+        else:
+            out.append((a, b, status))
+    return [s for s in out if s[2] != frozenset({"none"})]

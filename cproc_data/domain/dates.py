@@ -165,6 +165,16 @@ MONTHS = {
     "settembre": 9,
     "ottobre": 10,
     "dicembre": 12,
+    # is
+    "janúar": 1,
+    "febrúar": 2,
+    "apríl": 4,
+    "maí": 5,
+    "júní": 6,
+    "júlí": 7,
+    "ágúst": 8,
+    "nóvember": 11,
+    "desember": 12,
     # ro
     "ianuarie": 1,
     "februarie": 2,
@@ -330,7 +340,7 @@ def parse_as_written(value: str, fmt: str) -> date:
     raise ValueError("; ".join(errors))
 
 
-def _parse_one(value: str, fmt: str) -> date:
+def _parse_one(value: str, fmt: str, day_default: bool = False) -> date:
     m = _pattern(fmt).match(value)
     if not m:
         raise ValueError(f"{value!r} does not fit the format {fmt!r}")
@@ -342,6 +352,66 @@ def _parse_one(value: str, fmt: str) -> date:
         month = MONTHS.get(parts["mon"].lower().rstrip("."))
         if month is None:
             raise ValueError(f"unknown month name {parts['mon']!r}")
-    else:
+    elif parts.get("m") is not None:
         month = int(parts["m"])
-    return date(int(parts["y"]), month, int(parts["d"]))
+    else:
+        raise ValueError(f"{value!r} gives no month (format {fmt!r})")
+    day = parts.get("d")
+    if day is None and not day_default:
+        raise ValueError(f"{value!r} gives no day (format {fmt!r})")
+    return date(int(parts["y"]), month, int(day) if day is not None else 1)
+
+
+def _without_day(fmt: str) -> str:
+    """The format with its day token (and what ties it to the month) removed: 'd Month yyyy' -> 'Month yyyy'."""
+    out = re.sub(r"(?<![a-z])dd?(?:st|nd|rd|th|er)?(?![a-z])\s*(?:'[^']*'\s*)?[.,/-]?\s*", "", fmt, count=1)
+    return re.sub(r"^(weekday)[,\s]*", "", out).strip()
+
+
+def parse_partial(value: str, fmt: str) -> tuple[date, date, str]:
+    """A date the source prints as a day, a month or a year: (first day, last day, precision).
+
+    The source's declared format decides, as in `parse_as_written`; a month is read with the
+    format's day token removed, a year with only its year token. ValueError otherwise.
+    """
+    try:
+        day = parse_as_written(value, fmt)
+        return day, day, "day"
+    except ValueError:
+        pass
+    for alternative in fmt.split(" | "):
+        shorter = _without_day(alternative)
+        if shorter == alternative and "yyyy" in alternative:  # a format with no day at all: 'Month yyyy'
+            shorter = alternative + " "
+        if shorter and shorter != alternative and "yyyy" in shorter:
+            try:
+                first = _parse_one(value, shorter.strip(), day_default=True)
+            except ValueError:
+                continue
+            last = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, date.fromordinal(last.toordinal() - 1), "month"
+    if re.fullmatch(r"\s*\d{4}\s*", str(value)):
+        y = int(value)
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    raise ValueError(f"{value!r} is not a day, month or year in the format {fmt!r}")
+
+
+def parse_stated(iso: str) -> tuple[date, date, str]:
+    """A raw snapshot's ISO value: yyyy-mm-dd, yyyy-mm, yyyy, or start/end -> (first, last, precision)."""
+    text = str(iso).strip()
+    if "/" in text:
+        a, b = text.split("/", 1)
+        first, last = parse_iso(a), parse_iso(b)
+        if last < first:
+            raise ValueError(f"interval {text!r} ends before it starts")
+        return first, last, "bound"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        y, m = int(text[:4]), int(text[5:])
+        if not 1 <= m <= 12:
+            raise ValueError(f"impossible month: {text!r}")
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date(y, m, 1), date.fromordinal(nxt.toordinal() - 1), "month"
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 1, 1), date(int(text), 12, 31), "year"
+    d = parse_iso(text)
+    return d, d, "day"

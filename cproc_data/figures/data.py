@@ -36,13 +36,26 @@ def membership(as_of) -> pd.DataFrame:
     if pd.Timestamp(CPROC_START) <= pd.Timestamp(as_of):
         dates = dates.append(pd.DatetimeIndex([pd.Timestamp(CPROC_START)])).unique().sort_values()
     df = counts(dates, MAIN_TREATY)
-    return df[["date", "parties", "signatories", "invited"]]
+    return df[
+        [
+            "date",
+            "parties",
+            "signatories",
+            "invited",
+            "parties_min",
+            "parties_max",
+            "signatories_min",
+            "signatories_max",
+            "invited_min",
+            "invited_max",
+        ]
+    ]
 
 
 def membership_note(as_of) -> str | None:
-    """Qualifier for ETS 185 charts: how many Parties and invitations lack a date."""
+    """Qualifier for ETS 185 charts: how many deposits are only bounded, how many invitations lack a date."""
     g = record_gaps()
-    g = g[g["treaty"] == MAIN_TREATY]
+    g = g[(g["treaty"] == MAIN_TREATY) & (g["known_date"].isna() | (g["known_date"] <= pd.Timestamp(as_of)))]
     deposits = g.loc[g["missing"].isin(["deposit", "accession"]), "iso3"].nunique()
     invitations = g.loc[g["missing"] == "invitation", "iso3"].nunique()
     return gaps_note(deposits, invitations)

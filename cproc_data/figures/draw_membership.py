@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import style
-from .finish import finish
+from .finish import count_label, finish
 
 
 def membership(counts: pd.DataFrame, as_of, note: str | None = None, source: str = "", cproc_start=style.CPROC_START):
@@ -38,13 +38,32 @@ def membership(counts: pd.DataFrame, as_of, note: str | None = None, source: str
         fontsize=7,
         color=style.PALETTE["accent"],
     )
+    if "parties_max" in c and (c["parties_max"] != c["parties_min"]).any():
+        ax.fill_between(
+            c["date"],
+            c["parties_min"],
+            c["parties_max"],
+            step="post",
+            facecolor="none",
+            edgecolor=style.PALETTE["neutral"],
+            hatch="////",
+            linewidth=0,
+            label="Parties: range the record allows",
+            gid="uncertainty-band",
+        )
     ax.legend(loc="upper left", ncols=1)
     last = c.iloc[-1]
-    before = c[c["date"] <= start].iloc[-1] if (c["date"] <= start).any() else c.iloc[0]
-    title = (
-        f"Budapest Convention: {int(before['parties'])} Parties when C-PROC opened, "
-        f"{'at least ' if note else ''}{int(last['parties'])} by {pd.Timestamp(as_of):%B %Y}"
-    )
+    high = "parties_max" if "parties_max" in c else "parties"
+    if (c["date"] == start).any():
+        at = c[c["date"] == start].iloc[-1]
+        title = (
+            f"Budapest Convention: {count_label(int(at['parties']), int(at[high]), 'Parties')} when C-PROC opened, "
+            f"{count_label(int(last['parties']), int(last[high]), 'Parties')} by {pd.Timestamp(as_of):%B %Y}"
+        )
+    else:
+        title = (
+            f"Budapest Convention: {count_label(int(last['parties']), int(last[high]), 'Parties')} by {pd.Timestamp(as_of):%B %Y}"
+        )
     total = int(last["parties"] + last["signatories"] + last["invited"])
     alt = (
         f"Stacked area chart of States that are Parties to, signatories of, or invited to accede to the "

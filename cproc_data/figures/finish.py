@@ -38,11 +38,19 @@ def finish(
     return fig
 
 
-def gaps_note(missing_deposits: int, missing_invitations: int | None = None) -> str | None:
+def gaps_note(bounded_deposits: int, missing_invitations: int | None = None) -> str | None:
     """The qualifier every membership chart carries while the record has gaps."""
     parts = []
-    if missing_deposits:
-        parts.append(f"{missing_deposits} Parties have no dated deposit in the record yet, so Party counts are lower bounds")
+    if bounded_deposits:
+        parts.append(
+            f"the deposit dates of {bounded_deposits} Parties are known only within bounds (shaded: the counts the record allows)"
+        )
     if missing_invitations:
         parts.append(f"{missing_invitations} invitations have no date, so invited counts are lower bounds")
-    return "; ".join(parts) + " (README, 'Known gaps')." if parts else None
+    text = "; ".join(parts) + " (README, 'Known gaps')."
+    return text[0].upper() + text[1:] if parts else None
+
+
+def count_label(low: int, high: int, noun: str) -> str:
+    """'80 Parties', or '78–80 Parties' where the record allows a range."""
+    return f"{low} {noun}" if low == high else f"{low}–{high} {noun}"

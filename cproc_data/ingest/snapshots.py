@@ -11,11 +11,11 @@ import hashlib
 
 import pandas as pd
 
-from ..domain.dates import parse_as_written
+from ..domain.dates import parse_partial, parse_stated
 from ..errors import DataError, DataProblem
 from ..load import cached, read_csv_text
 from ..metadata import TABLES
-from ..metadata.schema import check_frame, typed
+from ..metadata.schema import check_frame, typed, with_optional
 from ..paths import raw_dir
 
 SOURCES_FILE = TABLES["sources"].label
@@ -71,11 +71,11 @@ def check_raw() -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
             )
         fmt = rec.get("date_format")
         if fmt and {"date", "date_as_written"} <= set(df.columns):
-            for row, written, iso in zip(df["_row"], df["date_as_written"], df["date"]):
-                if not iso:
-                    continue
+            for row, written, iso, event in zip(df["_row"], df["date_as_written"], df["date"], df["event"]):
+                if not iso or "/" in iso or event in ("party_at", "nth_party", "signatory_at", "invited_at"):
+                    continue  # an interval comes from two dates (the note names them); a list's date is its own
                 try:
-                    parsed = parse_as_written(written, fmt).isoformat()
+                    parsed = _as_iso(parse_partial(written, fmt), iso)
                 except ValueError as exc:
                     problems.append(
                         DataProblem(
@@ -103,8 +103,18 @@ def check_raw() -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
         if sid not in present:
             problems.append(DataProblem(SOURCES_FILE, line, "source_id", sid, f"origin: no snapshot file {snapshot_label(sid)}"))
     cols = TABLES["treaty_facts"].columns + ["_file", "_row"]
+    frames = [with_optional(f, TABLES["treaty_facts"]) for f in frames]
     facts = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
     return sources, facts, problems
+
+
+def _as_iso(parsed, iso: str) -> str:
+    """The parsed (first, last, precision) written the way `iso` is: a day, a month or a year."""
+    first, _last, precision = parsed
+    want = parse_stated(iso)[2] if iso else precision
+    if precision == "day" and want != "day":
+        return first.isoformat()  # a day where the transcriber gave only the month: reported as different
+    return {"day": first.isoformat(), "month": first.isoformat()[:7], "year": first.isoformat()[:4]}[precision]
 
 
 @cached

@@ -15,7 +15,7 @@ from . import vocab as v
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # string | date | integer | number | boolean
+    type: str  # string | date | isodate | integer | number | boolean
     description: str
     required: bool = False
     enum: tuple[str, ...] | None = None
@@ -61,9 +61,25 @@ FIELDS: dict[str, Field] = _fields(
     Field("region", S, "UN M49 region"),
     Field("sub_region", S, "UN M49 sub-region"),
     Field("event", S, "What happened", enum=v.TREATY_EVENTS),
-    Field("date", D, "Day of the event or of the count (ISO 8601)"),
+    Field(
+        "date",
+        "isodate",
+        "Date in ISO 8601: a day; in raw snapshots also a month (yyyy-mm), a year, or an "
+        "interval start/end (statements that bound an event between two dates); empty if the source gives none",
+        pattern=v.ISO_STATED,
+    ),
+    Field("ordinal", I, "The ordinal a source gives a Party ('the 57th Party')", minimum=1),
+    Field("earliest", D, "Earliest day the event can have happened (equals `latest` when the day is known)"),
+    Field("latest", D, "Latest day the event can have happened"),
+    Field("precision", S, "What the sources give: day, month, year, or a bound only", enum=v.DATE_PRECISIONS),
+    Field("basis", S, "How the bounds were obtained: 'stated', or the rules (domain.bounds) that set earliest / latest"),
     Field("date_as_written", S, "The date exactly as printed"),
-    Field("wrong_date", D, "Date as the source gives it"),
+    Field(
+        "wrong_date",
+        "isodate",
+        "Date as the source gives it (a day, month or year, as in the raw snapshot)",
+        pattern=v.ISO_STATED,
+    ),
     Field("correct_date", D, "Date to use instead; empty to disregard the fact"),
     Field("joined", D, "Date the State became a member of the Council of Europe"),
     Field("left", D, "Date the State ceased to be a member of the Council of Europe"),
@@ -72,9 +88,27 @@ FIELDS: dict[str, Field] = _fields(
     Field("status", S, "party / signatory / invited / none", enum=v.STATUS_VALUES),
     Field("since", D, "Start of the current status"),
     Field("coe_member", B, "Member of the Council of Europe at the date"),
+    Field("certain", B, "True where the record decides the status; False where an event is only bounded"),
+    Field("possible", S, "Every status the record allows at the date, '|'-separated (one where certain)"),
+    Field("rests_on", S, "The event the status rests on (the undecided one where the status is uncertain)", enum=v.TREATY_EVENTS),
+    Field("event_earliest", D, "Earliest day of that event"),
+    Field("event_latest", D, "Latest day of that event"),
     Field("parties", I, "States that are Parties", unit="States", minimum=0),
     Field("signatories", I, "States that signed and are not (yet) Parties", unit="States", minimum=0),
     Field("invited", I, "States invited to accede, invitation valid, not (yet) Parties", unit="States", minimum=0),
+    *(
+        Field(f"{n}_{k}", I, f"{label} ({'certainly' if k == 'min' else 'certainly or possibly'})", unit="States", minimum=0)
+        for n, label in (("parties", "Parties"), ("signatories", "Signatories"), ("invited", "Invited States"))
+        for k in ("min", "max")
+    ),
+    Field("computed_min", I, "Lowest count the record allows (certain States only)", unit="States", minimum=0),
+    Field("computed_max", I, "Highest count the record allows (certain and possible States)", unit="States", minimum=0),
+    Field(
+        "agreement",
+        S,
+        "exact (equals a certain count), within (between min and max), differs, or undated",
+        enum=("exact", "within", "differs", "undated"),
+    ),
     # reported figures
     Field("indicator", S, "What is counted (vocabulary: metadata.vocab.INDICATORS)", enum=tuple(v.INDICATORS)),
     Field("value", N, "The number as printed (percentages as percent)", minimum=0),

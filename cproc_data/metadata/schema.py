@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ..domain.dates import parse_stated
 from ..errors import DataProblem
 from .tables import Table
 
@@ -20,6 +21,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def check_frame(df: pd.DataFrame, table: Table, file: str, first_row: int = 2) -> list[DataProblem]:
     """All schema problems of a text frame; `first_row` is the file line of df's first row."""
     problems: list[DataProblem] = []
+    df = with_optional(df, table)
     missing = [c for c in table.columns if c not in df.columns]
     extra = [c for c in df.columns if c not in table.columns]
     for c in missing:
@@ -51,6 +53,11 @@ def check_frame(df: pd.DataFrame, table: Table, file: str, first_row: int = 2) -
                         pd.Timestamp(v)
                     except ValueError:
                         problems.append(DataProblem(file, row, f.name, v, "impossible date"))
+            elif f.type == "isodate" and (not f.pattern or re.match(f.pattern, v)):
+                try:
+                    parse_stated(v)
+                except ValueError as exc:
+                    problems.append(DataProblem(file, row, f.name, v, str(exc)))
             elif f.type in ("integer", "number"):
                 try:
                     x = int(v) if f.type == "integer" else float(v)
@@ -80,9 +87,20 @@ def check_frame(df: pd.DataFrame, table: Table, file: str, first_row: int = 2) -
     return problems
 
 
+def with_optional(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The frame with every optional column the file leaves out added, empty."""
+    absent = [c for c in table.optional if c not in df.columns]
+    if not absent:
+        return df
+    out = df.copy()
+    for c in absent:
+        out[c] = ""
+    return out[[c for c in table.columns if c in out.columns] + [c for c in out.columns if c not in table.columns]]
+
+
 def typed(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Convert a checked text frame to the table's types."""
-    out = df.copy()
+    out = with_optional(df, table).copy()
     for f in table.fields:
         col = out[f.name]
         if f.type == "date":

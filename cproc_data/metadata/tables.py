@@ -24,6 +24,7 @@ class Table:
     primary_key: tuple[str, ...] = ()
     sources: str = ""
     layer: str = "curated"
+    optional: tuple[str, ...] = ()  # columns a file may leave out (added later to the table)
 
     @property
     def columns(self) -> list[str]:
@@ -40,12 +41,12 @@ class Table:
 TABLES: dict[str, Table] = {}
 
 
-def _table(name, path, description, columns, key=(), layer="curated", sources="") -> Table:
+def _table(name, path, description, columns, key=(), layer="curated", sources="", optional=()) -> Table:
     """`columns`: field names in file order; a trailing '*' marks a required field."""
     fields = tuple(field(c.rstrip("*"), required=c.endswith("*")) for c in columns)
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
-    t = Table(name, path, description, fields, tuple(key), sources, layer)
+    t = Table(name, path, description, fields, tuple(key), sources, layer, tuple(optional))
     TABLES[name] = t
     return t
 
@@ -62,9 +63,10 @@ _table(
     "treaty_facts",
     "raw/treaty_facts/*.csv",
     "Facts transcribed from one source each, as written: one row per State, treaty and event.",
-    ["source_id*", "treaty*", "state_as_written*", "event*", "date_as_written", "date", "note"],
+    ["source_id*", "treaty*", "state_as_written*", "event*", "date_as_written", "date", "ordinal", "note"],
     key=["source_id", "treaty", "state_as_written", "event", "date_as_written"],
     layer="raw",
+    optional=["ordinal"],
 )
 _table(
     "country_names",
@@ -103,8 +105,8 @@ _table(
     "treaty_events",
     "core/treaty_events.csv",
     "The treaty record: one row per State, treaty, event and date, built from the raw snapshots by `cproc-data build`.",
-    ["treaty*", "iso3*", "event*", "date*", "source*", "note"],
-    key=["treaty", "iso3", "event", "date"],
+    ["treaty*", "iso3*", "event*", "earliest", "latest", "precision*", "basis*", "source*", "note"],
+    key=["treaty", "iso3", "event", "earliest", "latest"],
     layer="core",
     sources="Council of Europe Treaty Office charts; national treaty databases; Council of Europe news",
 )
@@ -167,7 +169,21 @@ _table(
     "status",
     "derived",
     "Each State's status under a treaty at a date, with the dates it rests on.",
-    ["as_of*", "treaty*", "iso3*", "name*", "status*", "since", "coe_member*", "region"],
+    [
+        "as_of*",
+        "treaty*",
+        "iso3*",
+        "name*",
+        "status*",
+        "certain*",
+        "possible*",
+        "since",
+        "rests_on",
+        "event_earliest",
+        "event_latest",
+        "coe_member*",
+        "region",
+    ],
     key=["as_of", "treaty", "iso3"],
     layer="derived",
 )
@@ -175,7 +191,19 @@ _table(
     "counts",
     "derived",
     "Number of States per status, per treaty and date.",
-    ["date*", "treaty*", "parties*", "signatories*", "invited*"],
+    [
+        "date*",
+        "treaty*",
+        "parties*",
+        "signatories*",
+        "invited*",
+        "parties_min*",
+        "parties_max*",
+        "signatories_min*",
+        "signatories_max*",
+        "invited_min*",
+        "invited_max*",
+    ],
     key=["date", "treaty"],
     layer="derived",
 )
@@ -267,7 +295,10 @@ _table(
         "reported*",
         "qualifier*",
         "computed",
+        "computed_min",
+        "computed_max",
         "difference",
+        "agreement*",
         "matches*",
         "explanation*",
     ],

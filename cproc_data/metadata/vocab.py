@@ -16,7 +16,17 @@ TREATY_EVENTS = (
     "invitation",
     "invitation_extension",
     "succession",
+    "deposit",  # a ratification or accession whose kind the source does not give
+    # statements that bound an event without dating it (raw snapshots only; domain.bounds.STATEMENTS)
+    "party_at",  # "X is a Party", in a list or news item dated D: deposit on or before D
+    "nth_party",  # "X became the 57th Party" (ordinal in `ordinal`), dated D: deposit on or before D
+    "deposit_between",  # "since the last plenary, ratifications or accessions by X": deposit in [A, B]
+    "signatory_at",  # named as a signatory on D: signature on or before D
+    "invited_at",  # named as invited on D: invitation on or before D
+    "invitation_between",  # "invited since the last plenary": invitation in [A, B]
 )
+DATE_PRECISIONS = ("day", "month", "year", "bound")
+ISO_STATED = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?$"
 SOURCE_KINDS = (
     "treaty_office_chart",
     "national_treaty_database",

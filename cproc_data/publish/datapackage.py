@@ -39,7 +39,14 @@ TERMS = (
     "UN M49 regions from lukes/ISO-3166-Countries-with-Regional-Codes (CC BY-SA 4.0); centroids "
     "from gavinr/world-countries-centroids (MIT)."
 )
-FRICTIONLESS_TYPES = {"string": "string", "date": "date", "integer": "integer", "number": "number", "boolean": "boolean"}
+FRICTIONLESS_TYPES = {
+    "string": "string",
+    "isodate": "string",
+    "date": "date",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
 
 
 def _frames(as_of) -> dict[str, pd.DataFrame]:
@@ -69,7 +76,7 @@ def _csv_text(df: pd.DataFrame, table: Table) -> str:
     out = df[table.columns].copy()
     for f in table.fields:
         col = out[f.name]
-        if f.type == "date":
+        if f.type == "date" or (f.type == "isodate" and pd.api.types.is_datetime64_any_dtype(col)):
             out[f.name] = pd.to_datetime(col).dt.strftime("%Y-%m-%d")
         elif f.type == "boolean":
             out[f.name] = col.map({True: "true", False: "false"})

@@ -56,19 +56,20 @@ def diff(imp: ChartImport) -> pd.DataFrame:
     """What the chart would change against the shipped record for its treaty.
 
     change: added_state (State not in the record), added (new event for a known State),
-    changed (another date than the record's), gone (a State of the record not in the file).
-    Invitations are not part of a chart and are never reported as gone.
+    dated (a day for an event the record only bounds), changed (another date than the
+    record's), gone (a State of the record not in the file). Invitations are not part of a
+    chart and are never reported as gone.
     """
     shipped = table("treaty_events")
     shipped = shipped[(shipped["treaty"] == imp.treaty) & ~shipped["event"].isin(["invitation", "invitation_extension"])]
     new = import_events(imp)
     known_states = set(shipped["iso3"])
     rows = []
-    old = {(r.iso3, r.event): r.date.date() for r in shipped.itertuples()}
+    old = {(r.iso3, r.event): r.earliest.date() if r.precision == "day" else None for r in shipped.itertuples()}
     for r in new.itertuples():
         before = old.get((r.iso3, r.event))
         if before is None:
-            change = "added" if r.iso3 in known_states else "added_state"
+            change = "dated" if (r.iso3, r.event) in old else "added" if r.iso3 in known_states else "added_state"
         elif before != r.date:
             change = "changed"
         else:

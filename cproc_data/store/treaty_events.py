@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain.dates import parse_partial
 from ..domain.deposits import SINGLE_VALUED
 from ..errors import DataError, DataProblem
 from ..ingest.snapshots import check_raw
-from ..load import country_names, invalidate, read_csv_text, table_path
+from ..load import country_names, invalidate, read_csv_text, table, table_path
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
 from .atomic import atomic_write_text, datasets_lock
 from .journal import recover
+from .record_bounds import bounded_events
 
 EVENTS = TABLES["treaty_events"]
 CORRECTIONS = TABLES["corrections"]
@@ -106,10 +108,13 @@ def conflicts(dated: pd.DataFrame) -> list[DataProblem]:
 
 
 def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
-    """Curated treaty events (text frame in file order) and every problem met building it."""
+    """The bounded event record (text frame in file order) and every problem met building it."""
     _sources, facts, problems = check_raw()
     facts = facts.copy()
     facts["iso3"] = map_names(facts, problems)
+    facts["date"] = [
+        iso or _partial(written, fmt) for iso, written, fmt in zip(facts["date"], facts["date_as_written"], _formats(facts))
+    ]
     dated = facts[(facts["date"] != "") & (facts["iso3"] != "")].copy()
     corr = read_csv_text(table_path("corrections"))
     problems += check_frame(corr, CORRECTIONS, CORRECTIONS.label)
@@ -117,27 +122,34 @@ def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
         dated = apply_corrections(dated, corr, problems)
     else:
         dated = dated.assign(note_fix="")
-    problems += conflicts(dated)
-    rows = []
-    for (treaty, iso3, event, day), grp in dated.groupby(["treaty", "iso3", "event", "date"], sort=True):
-        notes = sorted({n for n in grp["note_fix"] if n})
-        rows.append(
-            {
-                "treaty": treaty,
-                "iso3": iso3,
-                "event": event,
-                "date": day,
-                "source": "; ".join(sorted(set(grp["source_id"]))),
-                "note": " | ".join(notes),
-            }
-        )
+    problems += conflicts(dated[dated["date"].str.len() == 10])
+    coe = table("coe_membership")
+    rows, bound_problems = bounded_events(dated, coe)
+    problems += bound_problems
     events = pd.DataFrame(rows, columns=EVENTS.columns)
     order = {t: i for i, t in enumerate(EVENTS.field("treaty").enum or ())}
     events = events.sort_values(
-        ["treaty", "iso3", "date", "event"], kind="stable", key=lambda s: s.map(order) if s.name == "treaty" else s
+        ["treaty", "iso3", "latest", "earliest", "event"], kind="stable", key=lambda s: s.map(order) if s.name == "treaty" else s
     ).reset_index(drop=True)
     problems += check_frame(events, EVENTS, EVENTS.label + " (as built)")
     return events, problems
+
+
+def _formats(facts: pd.DataFrame) -> list[str]:
+    sources = read_csv_text(table_path("sources"))
+    fmt = dict(zip(sources["source_id"], sources["date_format"]))
+    return [fmt.get(s, "") for s in facts["source_id"]]
+
+
+def _partial(written: str, fmt: str) -> str:
+    """A month or year the source prints without its day, as yyyy-mm / yyyy ('' if it is not one)."""
+    if not written or not fmt:
+        return ""
+    try:
+        first, _last, precision = parse_partial(written, fmt)
+    except ValueError:
+        return ""
+    return {"month": first.isoformat()[:7], "year": first.isoformat()[:4]}.get(precision, "")
 
 
 def events_csv(events: pd.DataFrame) -> str:

@@ -73,7 +73,7 @@ def test_membership_legend_in_status_order_with_house_colours(figures):
     _, fig = figures["membership"]
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == [style.STATUS_LABELS[s] for s in ("party", "signatory", "invited")]
+    assert labels == [style.STATUS_LABELS[s] for s in ("party", "signatory", "invited")] + ["Parties: range the record allows"]
     colours = [mcolors.to_hex(p.get_facecolor()) for p in ax.collections[:3]]
     assert colours == [style.PALETTE[s].lower() for s in ("party", "signatory", "invited")]
 
@@ -205,5 +205,17 @@ def test_membership_marks_cproc_opening_day(figures):
     data, fig = figures["membership"]
     day = pd.Timestamp("2014-04-07")  # C-PROC operational (About C-PROC, 30 October 2017)
     assert day in set(data["date"])
-    at_opening = int(data.loc[data["date"] == day, "parties"].iloc[0])
-    assert f"{at_opening} Parties when C-PROC opened" in fig.cproc_meta["title"]
+    at = data.loc[data["date"] == day].iloc[0]
+    low, high = int(at["parties_min"]), int(at["parties_max"])
+    label = f"{low} Parties" if low == high else f"{low}–{high} Parties"
+    assert f"{label} when C-PROC opened" in fig.cproc_meta["title"]
+
+
+def test_membership_shades_the_band_where_the_record_allows_a_range(figures):
+    data, fig = figures["membership"]
+    uncertain = data["parties_min"] != data["parties_max"]
+    assert uncertain.any()
+    band = [c for c in fig.axes[0].collections if c.get_gid() == "uncertainty-band"]
+    assert len(band) == 1
+    top = band[0].get_paths()[0].vertices[:, 1].max()
+    assert top == data["parties_max"].max()

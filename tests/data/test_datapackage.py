@@ -52,4 +52,5 @@ def test_status_table_is_at_the_as_of_date(package):
     with open(package / "status.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["as_of"] for r in rows} == {"2024-03-31"}
-    assert {r["status"] for r in rows} <= {"party", "signatory", "invited"}
+    assert {r["status"] for r in rows} <= {"party", "signatory", "invited", "none"}
+    assert all(r["certain"] == "false" for r in rows if r["status"] == "none")  # listed only while possibly more

@@ -35,9 +35,11 @@ def test_2013_signed_two_counts_non_members_only():
     assert len(sig) > 2
 
 
-def test_signatories_2024_and_2025_reproduced_once_stale_signatories_are_set_aside():
-    """'signed it (2)' in March 2024 and May 2025: Ireland and South Africa; the other
-    signatories in the record are Parties whose deposit date is missing."""
+def test_signatories_2024_and_2025_reproduced():
+    """'signed it (2)' in March 2024 and May 2025: Ireland and South Africa, the only
+    signatories once the Parties with a bounded deposit are counted as Parties."""
     for fid in ("s2024-12", "s2025-23"):
         r = reconcile().set_index("figure_id").loc[fid]
-        assert "without them it gives 2" in r["explanation"]
+        assert r["agreement"] == "exact"
+    s = status("2025-05-31")
+    assert sorted(s.loc[(s["status"] == "signatory") & s["certain"], "iso3"]) == ["IRL", "ZAF"]

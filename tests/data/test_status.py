@@ -105,8 +105,24 @@ def test_status_lists_every_state_once():
     assert s["iso3"].is_unique
     assert set(s["status"].astype(str)) <= {"party", "signatory", "invited", "none"}
     c = counts(["2024-03-31"]).iloc[0]
-    vc = s["status"].value_counts()
+    vc = s.loc[s["certain"], "status"].value_counts()
     assert (vc["party"], vc["signatory"], vc["invited"]) == (c["parties"], c["signatories"], c["invited"])
+
+
+def test_no_state_is_a_signatory_or_none_after_an_event_that_proves_it_a_party():
+    """For every State and treaty: from the latest day its deposit can have happened (the
+    record's own proof that it is a Party), the status is Party, certainly, every day on."""
+    from cproc_data.derive.status import status_spells
+    from cproc_data.derive.treaty_record import treaty_events
+
+    ev = treaty_events()
+    dep = ev[ev["event"].isin(["ratification", "accession"]) & ev["latest"].notna()]
+    spells = status_spells()
+    assert len(dep) > 100
+    for r in dep.itertuples():
+        own = spells[(spells["treaty"] == r.treaty) & (spells["iso3"] == r.iso3)]
+        after = own[own["end"].isna() | (own["end"] > r.latest)]  # every spell that reaches past the proof
+        assert set(after["status"]) == {"party"} and after["certain"].all(), (r.treaty, r.iso3)
 
 
 def test_status_before_opening_is_an_error():
@@ -126,7 +142,7 @@ def test_cli_status_json():
     assert (obj["as_of"], obj["treaty"], obj["basis"]) == ("2024-03-31", "ETS185", "deposit")
     assert all(isinstance(obj[k], int) for k in ("parties", "signatories", "invited"))
     out = run_cli("status", "--as-of", "2024-03-31", "--states", "--format", "csv").stdout
-    listed = [r["status"] for r in csv.DictReader(io.StringIO(out))]
+    listed = [r["status"] for r in csv.DictReader(io.StringIO(out)) if r["certain"] in ("True", "true")]
     assert (obj["parties"], obj["signatories"], obj["invited"]) == tuple(
         listed.count(s) for s in ("party", "signatory", "invited")
     )
@@ -141,7 +157,7 @@ def test_cli_status_states_csv():
     res = run_cli("status", "--as-of", "2024-03-31", "--treaty", "CETS224", "--states", "--format", "csv")
     assert res.returncode == 0, res.stderr
     header = res.stdout.splitlines()[0]
-    assert header == "as_of,treaty,iso3,name,status,since,coe_member,region"
+    assert header == "as_of,treaty,iso3,name,status,certain,possible,since,rests_on,event_earliest,event_latest,coe_member,region"
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def rules(problems):
 def test_ratification_before_signature(datasets_copy):
     rows = _rows(_events(datasets_copy))
     i = _find(rows, treaty="ETS185", iso3="DEU", event="signature")
-    rows[i]["date"] = "2009-12-31"  # Germany ratified in 2009
+    rows[i]["earliest"] = rows[i]["latest"] = "2009-12-31"  # Germany ratified in 2009
     _write(_events(datasets_copy), rows)
     text = rules(validate_all())
     assert "order: ratification before signature" in text
@@ -58,12 +58,12 @@ def test_ratification_before_signature(datasets_copy):
 def test_entry_into_force_not_first_of_month_after_three_months(datasets_copy):
     rows = _rows(_events(datasets_copy))
     i = _find(rows, treaty="ETS185", iso3="JPN", event="entry_into_force")
-    rows[i]["date"] = "2012-10-01"
+    rows[i]["earliest"] = rows[i]["latest"] = "2012-10-01"
     _write(_events(datasets_copy), rows)
     problems = [p for p in validate_all() if p.rule.startswith("entry-into-force")]
     assert len(problems) == 1
     p = problems[0]
-    assert (p.file, p.column, p.value) == ("datasets/core/treaty_events.csv", "date", "2012-10-01")
+    assert (p.file, p.column, p.value) == ("datasets/core/treaty_events.csv", "earliest", "2012-10-01")
     assert "expected 2012-11-01" in p.rule
     assert p.row == i + 2
 
@@ -71,7 +71,7 @@ def test_entry_into_force_not_first_of_month_after_three_months(datasets_copy):
 def test_entry_into_force_before_deposit(datasets_copy):
     rows = _rows(_events(datasets_copy))
     i = _find(rows, treaty="ETS185", iso3="JPN", event="entry_into_force")
-    rows[i]["date"] = "2012-01-01"
+    rows[i]["earliest"] = rows[i]["latest"] = "2012-01-01"
     _write(_events(datasets_copy), rows)
     assert "order: entry into force before deposit" in rules(validate_all())
 
@@ -98,7 +98,7 @@ def test_unknown_state_name_in_a_raw_snapshot(datasets_copy):
 def test_party_before_its_invitation(datasets_copy):
     rows = _rows(_events(datasets_copy))
     i = _find(rows, treaty="ETS185", iso3="AUS", event="invitation")
-    rows[i]["date"] = "2013-01-01"  # after Australia's accession (2012)
+    rows[i]["earliest"] = rows[i]["latest"] = "2013-01-01"  # after Australia's accession (2012)
     _write(_events(datasets_copy), rows)
     assert "invitation: AUS acceded before its invitation" in rules(validate_all())
 
@@ -124,7 +124,7 @@ def test_date_must_match_the_written_date(datasets_copy):
 
 def test_not_an_iso_date_and_bad_vocabulary(datasets_copy):
     rows = _rows(_events(datasets_copy))
-    rows[0]["date"] = "1/7/2004"
+    rows[0]["earliest"] = rows[0]["latest"] = "1/7/2004"
     rows[1]["event"] = "ratified"
     _write(_events(datasets_copy), rows)
     text = rules(validate_all())
@@ -134,7 +134,7 @@ def test_not_an_iso_date_and_bad_vocabulary(datasets_copy):
 def test_protocol_party_must_be_convention_party(datasets_copy):
     rows = _rows(_events(datasets_copy))
     i = _find(rows, treaty="ETS185", iso3="JPN", event="ratification")
-    rows[i]["date"] = "2023-12-31"  # after Japan's acceptance of CETS 224 (10 August 2023)
+    rows[i]["earliest"] = rows[i]["latest"] = "2023-12-31"  # after Japan's acceptance of CETS 224 (10 August 2023)
     _write(_events(datasets_copy), rows)
     assert "protocol-parent: JPN" in rules(validate_all())
 
@@ -150,20 +150,20 @@ def test_coe_membership_left_before_joined(datasets_copy):
 
 def test_every_problem_reported_at_once(datasets_copy):
     rows = _rows(_events(datasets_copy))
-    rows[0]["date"] = "not a date"
+    rows[0]["earliest"] = rows[0]["latest"] = "not a date"
     rows[5]["iso3"] = "xx"
     rows[9]["treaty"] = "ETS999"
     _write(_events(datasets_copy), rows)
     problems = validate_all()
-    assert {(p.row, p.column) for p in problems} >= {(2, "date"), (7, "iso3"), (11, "treaty")}
+    assert {(p.row, p.column) for p in problems} >= {(2, "earliest"), (7, "iso3"), (11, "treaty")}
 
 
 def test_cli_validate_on_broken_copy_exits_2_without_traceback(datasets_copy):
     rows = _rows(_events(datasets_copy))
-    rows[0]["date"] = "2001-02-30"
+    rows[0]["earliest"] = rows[0]["latest"] = "2001-02-30"
     _write(_events(datasets_copy), rows)
     res = run_cli("validate", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)})
     assert res.returncode == 2
     assert "Traceback" not in res.stderr
-    assert "datasets/core/treaty_events.csv, row 2, column 'date'" in res.stderr
+    assert "datasets/core/treaty_events.csv, row 2, column 'earliest'" in res.stderr
     assert "2001-02-30" in res.stderr

@@ -52,11 +52,26 @@ def test_statuses_partition_all_states(d, treaty, r):
 
     assert sorted(s["iso3"]) == sorted(states()["iso3"])  # every State exactly once
     c = counts([when], treaty, r).iloc[0]
-    vc = s["status"].astype(str).value_counts()
-    assert vc.get("party", 0) == c["parties"]
+    vc = s.loc[s["certain"], "status"].astype(str).value_counts()
+    assert vc.get("party", 0) == c["parties"] == c["parties_min"]
     assert vc.get("signatory", 0) == c["signatories"]
     assert vc.get("invited", 0) == c["invited"]
-    assert vc.sum() == len(states())
+    possible = s["possible"].astype(str).str.split("|")
+    for status_, col in (("party", "parties"), ("signatory", "signatories"), ("invited", "invited")):
+        assert int(possible.map(lambda p, s_=status_: s_ in p).sum()) == c[f"{col}_max"]
+        assert c[f"{col}_min"] <= c[f"{col}_max"]
+    assert len(s) == len(states())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(days, min_size=1, max_size=30), treaties)
+def test_entry_into_force_basis_never_gives_more_parties_than_deposit(ds, treaty):
+    """No State enters into force before it deposits: at every date, for both bounds."""
+    dates = sorted({DAY0 + pd.Timedelta(days=d) for d in ds})
+    dep = counts(dates, treaty, CountingRules(basis="deposit"))
+    eif = counts(dates, treaty, CountingRules(basis="entry-into-force"))
+    assert (eif["parties_min"].to_numpy() <= dep["parties_min"].to_numpy()).all()
+    assert (eif["parties_max"].to_numpy() <= dep["parties_max"].to_numpy()).all()
 
 
 @settings(max_examples=10, deadline=None)
