@@ -45,6 +45,8 @@ _LAZY = {
     "portfolio_by_year": "cproc_data.derive.projects",
     "active_projects_by_year": "cproc_data.derive.projects",
     "pipeline": "cproc_data.derive.projects",
+    "contributions": "cproc_data.derive.projects",
+    "funders": "cproc_data.derive.projects",
     "reconcile": "cproc_data.derive.reconciliation",
     "charts": "cproc_data.figures.registry",
     "draw_chart": "cproc_data.figures.registry",

@@ -157,3 +157,34 @@ def pipeline() -> pd.DataFrame:
     """Proposed and pipeline projects (2026-2030), kept apart from funded ones."""
     p = projects()
     return p[p["stage"].isin(["pipeline", "proposed"])].reset_index(drop=True)
+
+
+def contributions() -> pd.DataFrame:
+    """Donor contributions, one row per contribution a source gives: donor, donor_code (ISO3
+    or organisation), period (a year, or the period the source gives: never split into
+    years), amount, currency, project, qualifier, source_document (+ its title), locator.
+    Ends with one row per contribution_id."""
+    df = table("contributions")
+    bad = unknown_documents(df["source_document"], documents()["document_id"], "datasets/curated/contributions.csv")
+    if bad:
+        raise DataError(bad)
+    titles = documents().set_index("document_id")["title"]
+    df["document_title"] = df["source_document"].map(titles).astype("string")
+    if not df["contribution_id"].is_unique:
+        raise AssertionError("contributions: duplicate contribution_id")
+    return df.sort_values(["donor", "period", "contribution_id"], na_position="last").reset_index(drop=True)
+
+
+def funders() -> pd.DataFrame:
+    """One row per project, funder and document: the '; '-separated funder lists of the
+    project versions, as each document names them. Ends with one row per key."""
+    v = _versions()
+    rows = [
+        {"project": p, "funder": f.strip(), "source_document": d}
+        for p, donors, d in zip(v["project"], v["donors"], v["source_document"])
+        if isinstance(donors, str)
+        for f in donors.split(";")
+        if f.strip()
+    ]
+    df = pd.DataFrame(rows, columns=["project", "funder", "source_document"]).drop_duplicates()
+    return df.sort_values(["project", "funder", "source_document"]).reset_index(drop=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, state_segments
+from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, segments_of
 from ..domain.dates import to_date
 from ..domain.treaties import TREATIES, get_treaty
 from ..load import cached
@@ -27,8 +27,11 @@ RESTS_ON = {"party": ("ratification", "accession", "deposit"), "signatory": ("si
 def _segments(rules: CountingRules) -> pd.DataFrame:
     rows = []
     ev = treaty_events()
-    for (treaty, iso3), grp in ev.groupby(["treaty", "iso3"], sort=True):
-        for start, end, possible in state_segments(grp, rules):
+    grouped: dict[tuple[str, str], list] = {}
+    for t, i, e, a, b in zip(ev["treaty"], ev["iso3"], ev["event"], ev["earliest"], ev["latest"]):
+        grouped.setdefault((t, i), []).append((e, None if pd.isna(a) else a, None if pd.isna(b) else b))
+    for (treaty, iso3), events in sorted(grouped.items()):
+        for start, end, possible in segments_of(events, rules):
             floor = max(possible, key=STATUSES.index)  # what holds if no undecided event has happened yet
             rows.append(
                 (
@@ -180,34 +183,35 @@ def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRule
     x = idx.as_unit("ns").asi8
     codes = list(TREATIES) if treaty is None else [treaty] if isinstance(treaty, str) else list(treaty)
     codes = [get_treaty(c).code for c in codes]
-    names = [f"{c}_{k}" for c in COUNT_COLUMNS.values() for k in ("min", "max")]
-    cols: dict[str, list] = {n: [] for n in names}
-    ordered = len(x) > 64 and bool(np.all(x[1:] >= x[:-1]))
+    kinds = [(st, kind) for st in COUNT_COLUMNS for kind in ("min", "max")]
+    bounds = []
     for code in codes:
         b = _bounds(rules, code)
-        for st, col in COUNT_COLUMNS.items():
-            for kind in ("min", "max"):
-                starts, ends = b[(st, kind)]
-                if ordered:  # many sorted dates: place the few bounds among the dates instead
-                    cols[f"{col}_{kind}"].append(_placed(x, starts) - _placed(x, ends))
-                else:
-                    cols[f"{col}_{kind}"].append(
-                        np.searchsorted(starts, x, side="right") - np.searchsorted(ends, x, side="right")
-                    )
-    n = len(codes)
-    data = {n_: np.concatenate(v) for n_, v in cols.items()}
-    return pd.DataFrame(
-        {
-            "date": np.tile(x.view("datetime64[ns]"), n),
-            "treaty": pd.Categorical.from_codes(np.repeat(np.arange(n), len(x)), categories=codes),
-            **{col: data[f"{col}_min"] for col in COUNT_COLUMNS.values()},
-            **data,
-        },
-        copy=False,
-    )
+        bounds += [b[k] for k in kinds]
+    if len(x) > 64 and bool(np.all(x[1:] >= x[:-1])):  # many sorted dates: place the few bounds among them
+        counted = _placed_all(x, bounds)
+    else:
+        counted = np.array([np.searchsorted(st, x, side="right") - np.searchsorted(en, x, side="right") for st, en in bounds])
+    n, m = len(codes), len(kinds)
+    names = [f"{COUNT_COLUMNS[st]}_{kind}" for st, kind in kinds]
+    mins = [names.index(f"{c}_min") for c in COUNT_COLUMNS.values()]
+    out = np.empty((n, len(x), 3 + m), dtype=np.int64)  # one row per (treaty, date)
+    by_treaty = counted.reshape(n, m, len(x)).transpose(0, 2, 1)
+    out[:, :, 3:] = by_treaty
+    out[:, :, :3] = by_treaty[:, :, mins]
+    table = pd.DataFrame(out.reshape(n * len(x), 3 + m), columns=[*COUNT_COLUMNS.values(), *names], copy=False)
+    table.insert(0, "treaty", pd.Categorical.from_codes(np.repeat(np.arange(n), len(x)), categories=codes))
+    table.insert(0, "date", np.tile(x.view("datetime64[ns]"), n))
+    return table
 
 
-def _placed(x: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """For sorted dates x, how many bounds are <= each date (same as searchsorted(bounds, x, 'right'))."""
-    pos = np.searchsorted(x, bounds, side="left")  # first date on or after each bound
-    return np.cumsum(np.bincount(pos, minlength=len(x) + 1)[: len(x)])
+def _placed_all(x: np.ndarray, bounds: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """For sorted dates x and each (starts, ends): #starts <= d - #ends <= d at every date d.
+
+    One histogram for all series: each start adds one at the first date on or after it,
+    each end takes one away; a running sum along the dates gives the counts."""
+    n, size = len(x), len(bounds) * (len(x) + 1)
+    starts = np.concatenate([k * (n + 1) + np.searchsorted(x, s, side="left") for k, (s, _e) in enumerate(bounds)])
+    ends = np.concatenate([k * (n + 1) + np.searchsorted(x, e, side="left") for k, (_s, e) in enumerate(bounds)])
+    hist = np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size)
+    return np.cumsum(hist.reshape(len(bounds), n + 1)[:, :n], axis=1)

@@ -14,7 +14,6 @@ import pandas as pd
 from ..domain.countries import short_name
 from ..domain.dates import to_date
 from ..domain.treaties import first_opened, get_treaty
-from ..ingest.snapshots import raw_sources
 from ..load import cached, table
 
 KEYS = ["treaty", "iso3"]
@@ -90,7 +89,7 @@ def data_as_of() -> date:
     Charts and tables default to this date, not to today, so that they never claim to
     show a status the sources have not yet reported.
     """
-    newest = [treaty_events()["date"].max(), raw_sources()["status_as_of"].max()]  # days the sources give
+    newest = [treaty_events()["date"].max(), table("sources")["status_as_of"].max()]  # days the sources give
     return max(d for d in newest if pd.notna(d)).date()
 
 

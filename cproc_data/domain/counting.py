@@ -102,23 +102,35 @@ def state_segments(
     an invitation is valid from its adoption to its lapse (`invitation_end`), taken at
     the earliest and the latest adoption day the record allows.
     """
-    ev = events.assign(
-        earliest=events["earliest"].where(events["earliest"].notna(), None),
-        latest=events["latest"].where(events["latest"].notna(), None),
-    )
-    pick = (
-        {"deposit": ("ratification", "accession", "deposit")} if rules.basis == "deposit" else {"deposit": ("entry_into_force",)}
-    )
-    dep = ev[ev["event"].isin(pick["deposit"])]
-    sig = ev[ev["event"] == "signature"]
-    inv = ev[ev["event"] == "invitation"]
-    ext = [t for t in ev.loc[ev["event"] == "invitation_extension", "latest"] if t is not None]
-    end = ev.loc[ev["event"] == "denunciation_effect", "latest"]
-    party_end = end.iloc[0] if len(end) and end.iloc[0] is not None else FAR
-    d_e, d_l = (dep["earliest"].iloc[0], dep["latest"].iloc[0]) if len(dep) else (FAR, FAR)
-    s_e, s_l = (sig["earliest"].iloc[0], sig["latest"].iloc[0]) if len(sig) else (FAR, FAR)
+    rows = [
+        (e, None if pd.isna(a) else a, None if pd.isna(b) else b)
+        for e, a, b in zip(events["event"], events["earliest"], events["latest"])
+    ]
+    return segments_of(rows, rules)
+
+
+DEPOSIT_EVENTS = {"deposit": ("ratification", "accession", "deposit"), "entry-into-force": ("entry_into_force",)}
+
+
+def segments_of(rows: list[tuple[str, pd.Timestamp | None, pd.Timestamp | None]], rules: CountingRules = DEFAULT_RULES):
+    """`state_segments` on (event, earliest, latest) tuples, sorted by earliest within an event."""
+    first: dict[str, tuple] = {}
+    invitations, ext = [], []
+    for event, e, l in sorted(rows, key=lambda r: (r[0], r[1] if r[1] is not None else pd.Timestamp.min)):
+        if event == "invitation":
+            invitations.append((e, l))
+        elif event == "invitation_extension":
+            if l is not None:
+                ext.append(l)
+        else:
+            first.setdefault(event, (e, l))
+    dep = next((first[k] for k in DEPOSIT_EVENTS[rules.basis] if k in first), (FAR, FAR))
+    d_e, d_l = dep
+    s_e, s_l = first.get("signature", (FAR, FAR))
+    end = first.get("denunciation_effect", (None, None))[1]
+    party_end = end if end is not None else FAR
     windows = []  # (certain from, certain to, possible from, possible to) for each invitation
-    for e, l in zip(inv["earliest"], inv["latest"]):
+    for e, l in invitations:
         e = e if e is not None else pd.Timestamp("1900-01-01")
         l = l if l is not None else FAR
         windows.append((l, invitation_end(e, ext, rules), e, invitation_end(l, ext, rules) if l != FAR else FAR))

@@ -137,6 +137,20 @@ FIELDS: dict[str, Field] = _fields(
     Field("year", I, "Calendar year", minimum=2000),
     Field("projects", I, "Projects counted", minimum=0),
     Field("without_budget", S, "Active projects without a known budget (not in the sum)"),
+    # donors
+    Field("contribution_id", S, "Identifier of a donor contribution (curated/contributions.csv)", pattern=v.SOURCE_ID),
+    Field("donor", S, "Donor as the source names it"),
+    Field("donor_code", S, "ISO 3166-1 alpha-3 code of a donor State, or the organisation's short name (EU, Microsoft)"),
+    Field(
+        "period",
+        S,
+        "Year or period the source gives for the contribution (yyyy or yyyy-yyyy); never split into years",
+        pattern=r"^\d{4}(-\d{4})?$",
+    ),
+    Field("amount", N, "Amount as printed", minimum=0),
+    Field("currency", S, "Currency of the amount", enum=("EUR", "USD", "JPY", "CAD", "GBP")),
+    Field("funder", S, "One funder of a project, as the document names it"),
+    Field("priority_countries", S, "Priority countries the document names, '; '-separated"),
     # legislation and activities
     Field("measure", S, "Substantive criminal law, or specific procedural powers", enum=v.MEASURES),
     Field("states", N, "States counted", unit="States", minimum=0),

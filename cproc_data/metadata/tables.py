@@ -160,9 +160,40 @@ _table(
         "source_document*",
         "locator*",
         "note",
+        "priority_countries",
     ],
     key=["project", "source_document"],
+    optional=["priority_countries"],
     sources="seed documents; Council of Europe project pages and news; third-party project databases",
+)
+_table(
+    "contributions",
+    "curated/contributions.csv",
+    "Donor contributions to C-PROC projects, each as one source gives it (a period stays a period).",
+    [
+        "contribution_id*",
+        "donor*",
+        "donor_code*",
+        "period",
+        "amount*",
+        "currency*",
+        "project",
+        "qualifier*",
+        "source_document*",
+        "locator*",
+        "note",
+    ],
+    key=["contribution_id"],
+    sources="Council of Europe news on contributions; donors' own pages (Japan's consulate-general in Strasbourg, ...)",
+)
+_table(
+    "funders",
+    "derived",
+    "One row per project, funder and document: the funder lists of the project versions.",
+    ["project*", "funder*", "source_document*"],
+    key=["project", "funder", "source_document"],
+    layer="derived",
+    sources="project_versions",
 )
 # --- derived tables, published by `cproc-data export-data` ---------------------
 _table(

@@ -88,13 +88,30 @@ INDICATORS = {
     "budget_eur": "budget of one project (scope names it)",
     "portfolio_budget_eur": "budget of the projects in operation, together",
     "funds_mobilised_eur": "extra-budgetary funds mobilised",
+    "donor_contribution": "one donor's contribution (scope: donor, year or period, project)",
+    "donor_contribution_cumulative": "a donor's contributions to date, together (scope names donor and period)",
+    "donor_contribution_count": "number of contributions a donor has made (scope names donor and period)",
+    "states_in_force": "States for which the Convention (ETS 185) is in force (not the same as Parties by deposit)",
     "event_participants": "participants in a conference",
     "event_countries": "countries represented at a conference",
 }
 QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
 PRECISIONS = ("day", "month", "year", "none")
 PUB_PRECISIONS = ("day", "month", "year", "unknown")
-UNITS = ("states", "countries", "activities", "persons", "projects", "EUR", "percent")
+UNITS = (
+    "states",
+    "countries",
+    "activities",
+    "persons",
+    "projects",
+    "EUR",
+    "USD",
+    "JPY",
+    "CAD",
+    "GBP",
+    "percent",
+    "contributions",
+)
 DOCUMENT_KINDS = ("seed_document", "web_page", "third_party")
 FUNDING_TYPES = ("eu_coe_joint", "voluntary_contributions", "unknown")
 STAGES = ("funded", "proposed", "pipeline")

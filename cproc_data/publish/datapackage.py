@@ -67,6 +67,8 @@ def _frames(as_of) -> dict[str, pd.DataFrame]:
         "activities": impact.activities(),
         "project_versions": portfolio.project_versions().drop(columns=["published", "official"]),
         "projects": portfolio.projects(as_of),
+        "contributions": portfolio.contributions().drop(columns="document_title"),
+        "funders": portfolio.funders(),
         "portfolio_by_year": portfolio.portfolio_by_year(2013, 2030, as_of),
         "reconciliation": reconcile(),
     }

@@ -29,7 +29,7 @@ def check_impact() -> list[DataProblem]:
     docs = table_text("documents")
     problems += check_frame(docs, TABLES["documents"], TABLES["documents"].label)
     known = set(docs.get("document_id", []))
-    for name in ("reported_figures", "project_versions"):
+    for name in ("reported_figures", "project_versions", "contributions"):
         label = TABLES[name].label
         df = table_text(name)
         problems += check_frame(df, TABLES[name], label)
