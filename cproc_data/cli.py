@@ -18,7 +18,7 @@ from .derive.status import counts, status
 from .derive.treaty_record import data_as_of, resolve_as_of
 from .domain.counting import CountingRules
 from .domain.dates import parse_iso
-from .domain.treaties import TREATIES
+from .domain.treaties import MAIN_TREATY, TREATIES
 from .errors import DataError, UserError
 from .ingest.chart_file import read_chart
 from .publish.datapackage import export_data
@@ -161,6 +161,12 @@ def cmd_import_chart(args) -> int:
     kept = len(imp.facts) if imp.facts is not None else 0
     if imp.problems:
         raise DataError(imp.problems)
+    as_of = args.as_of or data_as_of()
+    newest = max((d for c in ("signature", "deposit", "entry_into_force") for d in imp.facts[c] if d), default=None)
+    if as_of > date.today():
+        raise UserError(f"--as-of {as_of} is in the future: a chart's status date is a day that has passed")
+    if as_of < TREATIES[args.treaty].opened or (newest is not None and as_of < newest):
+        raise UserError(f"--as-of {as_of} is before the newest date in the chart ({newest}) or the treaty's opening")
     d = diff(imp)
     print(f"{args.file}: {imp.rows_in} rows read, {kept} kept, {len(imp.rejected)} rejected")
     if d.empty:
@@ -174,7 +180,7 @@ def cmd_import_chart(args) -> int:
         if d.empty:
             print("nothing to write")
             return 0
-        for line in write_import(args.file, imp, args.as_of or data_as_of()):
+        for line in write_import(args.file, imp, as_of):
             print(line)
     elif not d.empty:
         print("(dry run: add --write to add this chart to the record)")
@@ -204,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("status", help="status counts (or per-State rows) at a date")
     s.add_argument("--as-of", type=_date, help="date YYYY-MM-DD (default: the data's as-of date)")
-    s.add_argument("--treaty", type=_treaty, default="ETS185")
+    s.add_argument("--treaty", type=_treaty, default=MAIN_TREATY)
     s.add_argument("--basis", choices=["deposit", "entry-into-force"], default="deposit")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.add_argument("--states", action="store_true", help="per-State rows instead of counts")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..domain.cproc import CPROC_START
+from ..domain.treaties import MAIN_TREATY
 from .status import counts
 from .treaty_record import resolve_as_of
 
 YEARS_BEFORE = 12  # the same span before the office opened as the Convention had had by then
 
 
-def growth_before_after(as_of=None, treaty: str = "ETS185") -> pd.DataFrame:
+def growth_before_after(as_of=None, treaty: str = MAIN_TREATY) -> pd.DataFrame:
     """Parties added per year in the 12 years before C-PROC opened and since, to `as_of`.
 
     Columns: period, start, end, years, parties_start, parties_end, added, per_year.

@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..domain.counting import CountingRules
+from ..domain.treaties import MAIN_TREATY
 from ..load import cached
 from .impact import reported_figures
 from .status import counts, status_on
@@ -28,11 +29,11 @@ from .status import counts, status_on
 APPROX_TOLERANCE = 0.05  # 'about N' holds within 5% of N (at least one State)
 MEMBERSHIP = {
     # indicator: (treaty, function of a counts row)
-    "parties": ("ETS185", lambda c: c.parties),
-    "signatories": ("ETS185", lambda c: c.signatories),
-    "invited": ("ETS185", lambda c: c.invited),
-    "parties_signatories_invited_total": ("ETS185", lambda c: c.parties + c.signatories + c.invited),
-    "signatories_and_invited": ("ETS185", lambda c: c.signatories + c.invited),
+    "parties": (MAIN_TREATY, lambda c: c.parties),
+    "signatories": (MAIN_TREATY, lambda c: c.signatories),
+    "invited": (MAIN_TREATY, lambda c: c.invited),
+    "parties_signatories_invited_total": (MAIN_TREATY, lambda c: c.parties + c.signatories + c.invited),
+    "signatories_and_invited": (MAIN_TREATY, lambda c: c.signatories + c.invited),
     "protocol1_parties": ("ETS189", lambda c: c.parties),
     "protocol1_signatories": ("ETS189", lambda c: c.signatories),
     "protocol2_parties": ("CETS224", lambda c: c.parties),

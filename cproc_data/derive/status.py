@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, segments_of
 from ..domain.dates import to_date
-from ..domain.treaties import TREATIES, get_treaty
+from ..domain.treaties import MAIN_TREATY, TREATIES, get_treaty
 from ..load import cached
 from .states import coe_member_at, states
 from .treaty_record import resolve_as_of, treaty_events
@@ -64,7 +64,7 @@ def status_spells(treaty: str | None = None, rules: CountingRules = DEFAULT_RULE
 
 def status(
     as_of=None,
-    treaty: str = "ETS185",
+    treaty: str = MAIN_TREATY,
     rules: CountingRules = DEFAULT_RULES,
     *,
     all_states: bool = True,
@@ -165,7 +165,7 @@ def _bounds(rules: CountingRules, treaty: str) -> dict[tuple[str, str], tuple[np
     return out
 
 
-def counts(dates, treaty: str | list[str] | None = "ETS185", rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
+def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
     """Parties, signatories and invited States at each date, with their bounds, in one vectorised pass.
 
     `dates`: a date, a list (ISO strings, dates, Timestamps) or a DatetimeIndex. `treaty`:

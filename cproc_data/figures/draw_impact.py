@@ -74,7 +74,8 @@ def activities(data: pd.DataFrame, as_of, note: str | None = None, source: str =
                     shown_value(r.value, r.qualifier), (x, r.value), xytext=(5, 3), textcoords="offset points", fontsize=7
                 )
         ax.set_xlabel("Year")
-        ax.set_ylim(0, max(1, data.loc[data["series"].isin(series), "value"].max() * 1.3) if len(data) else 1)
+        values = data.loc[data["series"].isin(series), "value"].dropna()
+        ax.set_ylim(0, max(1.0, float(values.max()) * 1.3) if len(values) else 1)
     ax1.set_title("In one year", fontsize=8.5, loc="left", fontweight="normal")
     ax2.set_title("Since April 2014 (cumulative)", fontsize=8.5, loc="left", fontweight="normal")
     ax1.set_ylabel("Activities (number)")

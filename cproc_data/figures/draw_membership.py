@@ -81,9 +81,12 @@ def regions(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=style.SIZES["full"], layout="constrained", sharey=True)
     reg = data[data["grouping"] == "region"].pivot_table(index="date", columns="group", values="parties", fill_value=0)
     order = [r for r in style.REGION_COLORS if r in reg.columns]
-    ax1.stackplot(reg.index, *[reg[r] for r in order], labels=order, colors=[style.REGION_COLORS[r] for r in order], step="post")
+    if order:  # no Party yet (before July 2004 no region has one)
+        ax1.stackplot(
+            reg.index, *[reg[r] for r in order], labels=order, colors=[style.REGION_COLORS[r] for r in order], step="post"
+        )
+        ax1.legend(loc="upper left", fontsize=7)
     ax1.set_title("By region", fontsize=8.5, loc="left", fontweight="normal")
-    ax1.legend(loc="upper left", fontsize=7)
     ax1.set_ylabel("Parties (number)")
     mem = data[data["grouping"] == "coe_membership"].pivot_table(index="date", columns="group", values="parties", fill_value=0)
     for g, color in style.MEMBERSHIP_COLORS.items():

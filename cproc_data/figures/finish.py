@@ -54,3 +54,30 @@ def gaps_note(bounded_deposits: int, missing_invitations: int | None = None) -> 
 def count_label(low: int, high: int, noun: str) -> str:
     """'80 Parties', or '78–80 Parties' where the record allows a range."""
     return f"{low} {noun}" if low == high else f"{low}–{high} {noun}"
+
+
+def empty_chart(name: str, as_of, source: str, note: str | None = None):
+    """What a chart shows when the record holds nothing for it on or before `as_of`."""
+    fig, ax = style.new_figure("full")
+    ax.axis("off")
+    day = pd.Timestamp(as_of)
+    ax.text(
+        0.5,
+        0.5,
+        f"The record holds no data for this chart on or before {day:%-d %B %Y}.",
+        ha="center",
+        va="center",
+        fontsize=9,
+        color=style.FOOTER_COLOR,
+        transform=ax.transAxes,
+    )
+    title = f"{name.replace('_', ' ').capitalize()}: no data by {day:%B %Y}"
+    return finish(
+        fig,
+        ax,
+        title=title,
+        alt=f"Empty chart: the record holds no data for {name.replace('_', ' ')} by {day:%B %Y}.",
+        source=source,
+        as_of=as_of,
+        note=note,
+    )

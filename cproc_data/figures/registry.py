@@ -12,9 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..derive.treaty_record import resolve_as_of
+from ..domain.treaties import MAIN_TREATY, get_treaty
 from . import data, sources
 from . import draw_impact as impact
 from . import draw_membership as membership
+from .finish import empty_chart
+from .sources import treaty_source_line
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,18 @@ class Chart:
 
     def figure(self, as_of=None):
         """(frame, Figure) for `as_of` (default: the data's as-of date)."""
-        day = resolve_as_of(as_of, treaty=self.treaty)
+        day = resolve_as_of(as_of)
+        if self.treaty and day < get_treaty(self.treaty).opened:  # the treaty was not yet open: nothing to draw
+            return pd.DataFrame(), empty_chart(
+                self.name,
+                day,
+                treaty_source_line(),
+                f"{self.treaty} was opened for signature on {get_treaty(self.treaty).opened:%-d %B %Y}.",
+            )
         frame = self.data(day)
         note = self.note(day) if self.note else None
+        if frame.empty:  # nothing in the record yet at that date (legislation before 2013, say)
+            return frame, empty_chart(self.name, day, self.sources(frame), note)
         return frame, self.draw(frame, day, note=note, source=self.sources(frame))
 
 
@@ -52,15 +64,15 @@ def unregister(name: str) -> None:
 
 
 for _chart in (
-    Chart("membership", data.membership, membership.membership, sources.treaty_source_line, data.membership_note, "ETS185"),
-    Chart("regions", data.regions, membership.regions, sources.treaty_source_line, data.membership_note, "ETS185"),
+    Chart("membership", data.membership, membership.membership, sources.treaty_source_line, data.membership_note, MAIN_TREATY),
+    Chart("regions", data.regions, membership.regions, sources.treaty_source_line, data.membership_note, MAIN_TREATY),
     Chart(
         "invitation_to_accession",
         data.invitation_to_accession,
         membership.invitation_to_accession,
         sources.treaty_source_line,
         data.invitation_note,
-        "ETS185",
+        MAIN_TREATY,
     ),
     Chart("protocols", data.protocols, membership.protocols, sources.treaty_source_line, data.protocols_note, "ETS189"),
     Chart("legislation", data.legislation, impact.legislation, sources.register_sources),
@@ -68,7 +80,7 @@ for _chart in (
     Chart("projects", data.projects, impact.projects, sources.project_sources, data.projects_note),
     Chart("portfolio", data.portfolio, impact.portfolio, sources.project_sources),
     Chart("reconciliation", data.reconciliation, membership.reconciliation, sources.reconciliation_sources, data.membership_note),
-    Chart("world_map", data.world_map, membership.world_map, sources.map_sources, data.membership_note, "ETS185"),
+    Chart("world_map", data.world_map, membership.world_map, sources.map_sources, data.membership_note, MAIN_TREATY),
 ):
     register(_chart)
 

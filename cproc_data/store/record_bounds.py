@@ -59,24 +59,17 @@ def _statement(fact) -> tuple[str, Bound, str, str]:
 
 
 def _merge(a: Bound, b: Bound) -> Bound:
-    """The intersection of two bounds; each end keeps the name and sources of what set it."""
+    """The intersection of two bounds; each end keeps the name and sources of what set it
+    (a stated day keeps its name when another source gives the same day)."""
     out = replace(a, sources=a.sources | b.sources) if (a.earliest, a.latest) == (b.earliest, b.latest) else a
-    if b.earliest is not None and (out.earliest is None or b.earliest >= out.earliest):
-        same = out.earliest == b.earliest
-        out = replace(
-            out,
-            earliest=b.earliest,
-            low_by=out.low_by if same and out.low_by == "stated" else b.low_by,
-            sources=out.sources | b.sources,
-        )
-    if b.latest is not None and (out.latest is None or b.latest <= out.latest):
-        same = out.latest == b.latest
-        out = replace(
-            out,
-            latest=b.latest,
-            high_by=out.high_by if same and out.high_by == "stated" else b.high_by,
-            sources=out.sources | b.sources,
-        )
+    for end, by, tighter in (
+        ("earliest", "low_by", lambda new, old: new >= old),
+        ("latest", "high_by", lambda new, old: new <= old),
+    ):
+        new, old = getattr(b, end), getattr(out, end)
+        if new is not None and (old is None or tighter(new, old)):
+            keep = old == new and getattr(out, by) == "stated"
+            out = replace(out, **{end: new, by: getattr(out, by) if keep else getattr(b, by)}, sources=out.sources | b.sources)
     return out
 
 

@@ -160,22 +160,25 @@ def test_invitations_may_repeat():
     assert conflicts(two) == []
 
 
+ALBANIA_CORRECTION = pd.DataFrame(
+    [
+        {
+            "source_id": "a",
+            "treaty": "ETS185",
+            "iso3": "ALB",
+            "event": "ratification",
+            "wrong_date": "2002-06-21",
+            "correct_date": "2002-06-20",
+            "reason": "r",
+            "source": "s",
+        }
+    ]
+)
+
+
 def test_a_correction_that_matches_nothing_is_an_error():
     facts = dated(("a", "ratification", "2002-06-20"))
-    corr = pd.DataFrame(
-        [
-            {
-                "source_id": "a",
-                "treaty": "ETS185",
-                "iso3": "ALB",
-                "event": "ratification",
-                "wrong_date": "2002-06-21",
-                "correct_date": "2002-06-20",
-                "reason": "r",
-                "source": "s",
-            }
-        ]
-    )
+    corr = ALBANIA_CORRECTION
     problems = []
     apply_corrections(facts, corr, problems)
     assert [p.rule.split(":")[0] for p in problems] == ["correction"]
@@ -183,20 +186,7 @@ def test_a_correction_that_matches_nothing_is_an_error():
 
 def test_a_correction_replaces_the_wrong_date():
     facts = dated(("a", "ratification", "2002-06-21"))
-    corr = pd.DataFrame(
-        [
-            {
-                "source_id": "a",
-                "treaty": "ETS185",
-                "iso3": "ALB",
-                "event": "ratification",
-                "wrong_date": "2002-06-21",
-                "correct_date": "2002-06-20",
-                "reason": "r",
-                "source": "s",
-            }
-        ]
-    )
+    corr = ALBANIA_CORRECTION
     problems = []
     out = apply_corrections(facts, corr, problems)
     assert problems == [] and list(out["date"]) == ["2002-06-20"]
