@@ -7,6 +7,7 @@ properties (`normalise_xlsx`).
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -23,15 +24,33 @@ SVG_HASHSALT = "cproc-data"
 
 
 def figure_bytes(fig, fmt: str) -> bytes:
-    """The figure saved in `fmt` with no run-dependent stamp."""
+    """The figure saved in `fmt` with no run-dependent stamp, carrying its title and alt text
+    (SVG `<title>` and `<desc>`; PDF Title and Subject) where the figure has them."""
     import matplotlib
 
     if fmt not in SAVE_METADATA:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    meta = getattr(fig, "cproc_meta", {})
+    metadata = dict(SAVE_METADATA[fmt])
+    if fmt == "pdf" and meta:
+        metadata.update({"Title": meta["title"], "Subject": meta["alt"]})
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        fig.savefig(buf, format=fmt, metadata=SAVE_METADATA[fmt])
-    return buf.getvalue()
+        fig.savefig(buf, format=fmt, metadata=metadata)
+    data = buf.getvalue()
+    if fmt == "svg" and meta:
+        data = svg_with_title(data, meta["title"], meta["alt"])
+    return data
+
+
+def svg_with_title(data: bytes, title: str, desc: str) -> bytes:
+    """The SVG with `<title>` and `<desc>` as the first children of its root element (read by screen readers)."""
+    text = data.decode("utf-8")
+    start = re.search(r"<svg\b[^>]*>", text)
+    if start is None:
+        return data
+    head = f"\n <title>{html.escape(title)}</title>\n <desc>{html.escape(desc)}</desc>"
+    return (text[: start.end()] + head + text[start.end() :]).encode("utf-8")
 
 
 def normalise_xlsx(data: bytes) -> bytes:

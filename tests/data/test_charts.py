@@ -219,3 +219,15 @@ def test_membership_shades_the_band_where_the_record_allows_a_range(figures):
     assert len(band) == 1
     top = band[0].get_paths()[0].vertices[:, 1].max()
     assert top == data["parties_max"].max()
+
+
+def test_svg_keeps_text_as_text_and_svg_pdf_carry_title_and_alt(figures):
+    from cproc_data.publish.files import figure_bytes
+
+    _, fig = figures["membership"]
+    svg = figure_bytes(fig, "svg").decode("utf-8")
+    assert "<text" in svg and "Budapest Convention" in svg  # not converted to paths
+    assert f"<title>{fig.cproc_meta['title']}</title>" in svg.replace("&#x27;", "'")
+    assert "<desc>Stacked area chart" in svg
+    pdf = figure_bytes(fig, "pdf")
+    assert b"/Title" in pdf and b"/Subject" in pdf
