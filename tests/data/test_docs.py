@@ -33,3 +33,16 @@ def test_data_dictionary_is_current():
     assert (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary(), (
         "docs/data-dictionary.md is stale: run `make docs`"
     )
+
+
+def test_the_readme_python_snippet_runs(tmp_path):
+    """The five lines on the README's front page work as printed."""
+    import re
+    import subprocess
+    import sys
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    res = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "invited_max" in res.stdout and (tmp_path / "membership.png").stat().st_size > 10_000
