@@ -88,12 +88,21 @@ def regions(as_of) -> pd.DataFrame:
 
 
 def invitation_to_accession(as_of) -> pd.DataFrame:
-    """States invited to accede to ETS 185, with the date of accession where it followed."""
+    """States invited to accede to ETS 185, with the accession where it followed.
+
+    An accession the record only bounds (Argentina, Colombia, Grenada: a month from their
+    entry into force) is drawn at its latest possible day and flagged `accession_bounded`;
+    `years` is then an upper bound."""
     r = treaty_record(MAIN_TREATY)
     r = r[r["first_invitation"].notna() & (r["first_invitation"] <= pd.Timestamp(as_of))].copy()
+    bounded = r["accession"].isna() & (r["deposit_type"] == "accession") & r["deposit_latest"].notna()
+    r["accession"] = r["accession"].where(~bounded, r["deposit_latest"])
     r["accession"] = r["accession"].where(r["accession"] <= pd.Timestamp(as_of))
+    r["accession_bounded"] = bounded & r["accession"].notna()
     r["years"] = ((r["accession"] - r["first_invitation"]).dt.days / 365.25).round(2)
-    out = r[["iso3", "name", "first_invitation", "accession", "years"]].rename(columns={"first_invitation": "invited"})
+    out = r[["iso3", "name", "first_invitation", "accession", "accession_bounded", "years"]].rename(
+        columns={"first_invitation": "invited"}
+    )
     return out.sort_values(["invited", "name"]).reset_index(drop=True)
 
 

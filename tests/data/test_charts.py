@@ -231,3 +231,13 @@ def test_svg_keeps_text_as_text_and_svg_pdf_carry_title_and_alt(figures):
     assert "<desc>Stacked area chart" in svg
     pdf = figure_bytes(fig, "pdf")
     assert b"/Title" in pdf and b"/Subject" in pdf
+
+
+def test_states_whose_accession_is_only_bounded_are_not_drawn_as_waiting(figures):
+    """Argentina and Colombia acceded (the record bounds their accession by a month from their
+    entry into force); they must not be drawn as still waiting for it."""
+    data, _ = figures["invitation_to_accession"]
+    done = data.set_index("iso3")
+    assert done.loc["ARG", "accession"] == pd.Timestamp("2018-06-30") and done.loc["ARG", "accession_bounded"]
+    assert pd.notna(done.loc["COL", "accession"]) and done.loc["COL", "accession_bounded"]
+    assert pd.isna(done.loc["MEX", "accession"])  # invited in 2007, not a Party
