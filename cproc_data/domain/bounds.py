@@ -175,27 +175,6 @@ PARENT_RULES = {  # how a Protocol event bounds an event of its parent treaty
     ("CETS224", "signature"): (DEPOSIT, lambda t, own, parent: second_protocol_signatory_is_party(own, parent)),
     ("ETS189", "signature"): ("signature", lambda t, own, parent: first_protocol_signatory_signed_convention(own, parent)),
 }
-RULES = (
-    "deposit_after_opening",
-    "signature_after_opening",
-    "eif_to_deposit_month",
-    "deposit_to_eif",
-    "deposit_before_eif",
-    "ratification_after_signature",
-    "signature_before_ratification",
-    "accession_after_invitation",
-    "invitation_after_entry_into_force",
-    "invitation_before_accession",
-    "ets189_party_is_convention_party",
-    "cets224_party_is_convention_party",
-    "cets224_signatory_is_convention_party",
-    "ets189_signatory_signed_convention",
-    "listed_as_party",
-    "nth_party",
-    "between_plenaries",
-    "listed_as_signatory",
-    "listed_as_invited",
-)
 
 
 def apply_rules(treaty: Treaty, slots: dict[str, Bound], member_at_deposit: bool, accession: bool) -> dict[str, Bound]:

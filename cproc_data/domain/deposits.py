@@ -17,7 +17,6 @@ import re
 
 # events a State has at most one date for, per treaty
 SINGLE_VALUED = ("signature", "ratification", "accession", "entry_into_force", "denunciation", "denunciation_effect")
-DEPOSIT_EVENTS = ("ratification", "accession")
 TREATY_OFFICE_MARKS = frozenset({"a", "s", "su", "r", "R", "D", "T", "A", "O"})
 
 

@@ -86,12 +86,6 @@ def first_opened() -> date:
     return min(t.opened for t in TREATIES.values())
 
 
-def check_open(treaty: Treaty, day: date) -> None:
-    """ValueError if `day` is before the treaty was opened for signature."""
-    if day < treaty.opened:
-        raise ValueError(f"{day} is before {treaty.code} was opened for signature ({treaty.opened})")
-
-
 def eif_month_after(treaty: Treaty, deposit: date) -> date:
     """First day of the month after deposit + the treaty's delay (the State's own date)."""
     month = deposit.month - 1 + treaty.eif_delay_months + 1  # "the month following" the period

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..derive.impact import documents
 from ..derive.projects import project_versions
-from ..ingest.snapshots import raw_sources
+from ..load import table
 
 KIND_LABELS = {
     "treaty_office_chart": "Council of Europe Treaty Office",
@@ -29,7 +29,7 @@ MAP_GEOMETRY = "centroids: gavinr/world-countries-centroids (MIT)"
 
 def treaty_source_line(_data=None) -> str:
     """'Council of Europe Treaty Office (12 snapshots); ... (cproc-data, datasets/raw/sources.csv)'."""
-    kinds = raw_sources()["source_kind"].value_counts()
+    kinds = table("sources")["source_kind"].value_counts()  # the origin records alone: no snapshot is read
     parts = [
         f"{KIND_LABELS[k]} ({n} snapshot{'s' if n != 1 else ''})"
         for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], list(KIND_LABELS).index(kv[0])))

@@ -109,11 +109,12 @@ def conflicts(dated: pd.DataFrame) -> list[DataProblem]:
 
 def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
     """The bounded event record (text frame in file order) and every problem met building it."""
-    _sources, facts, problems = check_raw()
+    sources, facts, problems = check_raw()
     facts = facts.copy()
     facts["iso3"] = map_names(facts, problems)
     facts["date"] = [
-        iso or _partial(written, fmt) for iso, written, fmt in zip(facts["date"], facts["date_as_written"], _formats(facts))
+        iso or _partial(written, fmt)
+        for iso, written, fmt in zip(facts["date"], facts["date_as_written"], _formats(facts, sources))
     ]
     dated = facts[(facts["date"] != "") & (facts["iso3"] != "")].copy()
     corr = read_csv_text(table_path("corrections"))
@@ -135,9 +136,9 @@ def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
     return events, problems
 
 
-def _formats(facts: pd.DataFrame) -> list[str]:
-    sources = read_csv_text(table_path("sources"))
-    fmt = dict(zip(sources["source_id"], sources["date_format"]))
+def _formats(facts: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """Each fact's date format, from the origin records check_raw already read."""
+    fmt = dict(zip(sources.get("source_id", []), sources.get("date_format", [])))
     return [fmt.get(s, "") for s in facts["source_id"]]
 
 
