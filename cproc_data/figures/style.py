@@ -42,19 +42,28 @@ FOOTER_COLOR = "#555555"
 CPROC_START = pd.Timestamp(_CPROC_START)  # drawn as a marker on time charts
 
 
+def context():
+    """The house style as a context: charts are drawn and saved inside it, and the
+    caller's own matplotlib settings are left as they were."""
+    import matplotlib.style
+
+    return matplotlib.style.context(str(STYLE_FILE))
+
+
 def use() -> None:
-    """Activate the house style (import matplotlib lazily; the backend is the caller's)."""
-    import matplotlib.pyplot as plt
+    """Make the house style the session's default (for a researcher's own charts)."""
+    import matplotlib.style
 
-    plt.style.use(str(STYLE_FILE))
+    matplotlib.style.use(str(STYLE_FILE))
 
 
-def new_figure(size: str = "full"):
-    import matplotlib.pyplot as plt
+def new_figure(size: str = "full", **subplots):
+    """(Figure, axes) of a house size, outside pyplot: a notebook shows it once, where the
+    cell returns it, and no global figure is left open. `subplots` go to `Figure.subplots`."""
+    from matplotlib.figure import Figure
 
-    use()
-    fig, ax = plt.subplots(figsize=SIZES[size], layout="constrained")
-    return fig, ax
+    fig = Figure(figsize=SIZES[size], layout="constrained")
+    return fig, fig.subplots(**subplots)
 
 
 def wrap(text: str, fig, font_size: float, share: float = 1.0, em: float = 0.52) -> str:
@@ -82,10 +91,10 @@ def add_footer(fig, source: str, as_of, note: str | None = None) -> None:
 
 def set_title(ax, title: str) -> None:
     """Left-aligned title, wrapped to the figure's width."""
-    fig = ax.get_figure()
-    import matplotlib.pyplot as plt
+    import matplotlib
 
-    size = plt.rcParams["axes.titlesize"]
+    fig = ax.get_figure()
+    size = matplotlib.rcParams["axes.titlesize"]
     ax.set_title(wrap(title, fig, float(size), 0.92, em=0.64), loc="left")
 
 

@@ -15,12 +15,12 @@ import pandas as pd
 from .. import __version__
 from ..derive import impact
 from ..derive import projects as portfolio
+from ..derive.periods import month_ends
 from ..derive.reconciliation import reconcile
 from ..derive.states import coe_membership
 from ..derive.status import counts, status_table
 from ..derive.treaty_record import resolve_as_of, treaty_events
 from ..domain.treaties import first_opened
-from ..figures.data import month_ends
 from ..ingest.snapshots import raw_sources
 from ..metadata import TABLES, Table
 from ..metadata.vocab import INDICATORS

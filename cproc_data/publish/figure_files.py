@@ -36,11 +36,6 @@ def _entry(path: Path, chart: str, fmt: str, title: str, alt: str, sources: str,
 
 def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
     """Write the charts (all, or `only` those) and manifest.json; return one line per file."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # files only: no display needed
-    import matplotlib.pyplot as plt
-
     out = Path(out)
     day = resolve_as_of(as_of)
     registry = charts()
@@ -63,7 +58,6 @@ def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
             atomic_write_bytes(path, data)
             entries.append(_entry(path, name, fmt, meta["title"], meta["alt"], meta["source"], meta["as_of"], data))
             lines.append(f"wrote {path}")
-        plt.close(fig)
     if STATUS_ENTRY in wanted:
         table = status_table(day)
         table["name"] = table["name"].map(safe_cell)

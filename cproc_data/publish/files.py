@@ -12,6 +12,8 @@ import io
 import re
 import zipfile
 
+from ..figures import style
+
 SAVE_METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
@@ -35,7 +37,7 @@ def figure_bytes(fig, fmt: str) -> bytes:
     if fmt == "pdf" and meta:
         metadata.update({"Title": meta["title"], "Subject": meta["alt"]})
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+    with style.context(), matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):  # save-time settings: fonts, hash salt
         fig.savefig(buf, format=fmt, metadata=metadata)
     data = buf.getvalue()
     if fmt == "svg" and meta:

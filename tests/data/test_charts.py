@@ -13,8 +13,8 @@ import pytest  # noqa: E402
 
 from cproc_data.derive.states import states  # noqa: E402
 from cproc_data.derive.status import counts, status  # noqa: E402
-from cproc_data.figures import data as chart_data  # noqa: E402
 from cproc_data.figures import style
+from cproc_data.figures.charts.membership import membership as membership_frame  # noqa: E402
 from cproc_data.figures.registry import charts as registry  # noqa: E402
 from cproc_data.publish.figure_files import write_figures  # noqa: E402
 from cproc_data.publish.workbook import write_tables  # noqa: E402
@@ -120,8 +120,8 @@ def test_projects_chart_keeps_pipeline_apart(figures):
 
 
 def test_as_of_redraws_the_past():
-    d2024 = chart_data.membership(pd.Timestamp("2024-03-31").date())
-    d2015 = chart_data.membership(pd.Timestamp("2015-12-31").date())
+    d2024 = membership_frame(pd.Timestamp("2024-03-31").date())
+    d2015 = membership_frame(pd.Timestamp("2015-12-31").date())
     assert d2015["date"].max() == pd.Timestamp("2015-12-31")
     assert d2015.iloc[-1]["parties"] <= d2024.iloc[-1]["parties"]
 
