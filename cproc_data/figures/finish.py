@@ -1,6 +1,6 @@
 """What every chart carries: title, footer (source, note, as-of date) and its metadata.
 
-`fig.cproc_meta` (title, alt text, source line, note, as-of date) feeds the manifest,
+`fig.cproc_meta` (title, alt text, source line, note, as-of date, key numbers) feeds the manifest,
 the workbook and the tests.
 """
 
@@ -23,8 +23,12 @@ def finish(
     xlabel: str | None = None,
     note: str | None = None,
     suptitle: bool = False,
+    key_numbers: list[str] | None = None,
 ):
-    """Title, axis labels, footer and metadata; `suptitle` for multi-panel figures."""
+    """Title, axis labels, footer and metadata; `suptitle` for multi-panel figures.
+
+    `key_numbers`: the few numbers a reader should take away, one short sentence each
+    ("81 Parties on 5 February 2026"); the annex prints them under the caption."""
     if suptitle:
         fig.suptitle(style.wrap(title, fig, 10, 0.95, em=0.64), x=0.01, ha="left", fontsize=10, fontweight="bold")
     else:
@@ -34,7 +38,14 @@ def finish(
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     style.add_footer(fig, source, as_of, note)
-    fig.cproc_meta = {"title": title, "alt": alt, "source": source, "note": note, "as_of": pd.Timestamp(as_of).date().isoformat()}
+    fig.cproc_meta = {
+        "title": title,
+        "alt": alt,
+        "source": source,
+        "note": note,
+        "as_of": pd.Timestamp(as_of).date().isoformat(),
+        "key_numbers": list(key_numbers or []),
+    }
     return fig
 
 
