@@ -30,7 +30,7 @@ def finish(
     `key_numbers`: the few numbers a reader should take away, one short sentence each
     ("81 Parties on 5 February 2026"); the annex prints them under the caption."""
     if suptitle:
-        fig.suptitle(style.wrap(title, fig, 10, 0.95, em=0.64), x=0.01, ha="left", fontsize=10, fontweight="bold")
+        fig.suptitle(style.wrap(title, fig, 10, 0.97, bold=True), x=0.01, ha="left", fontsize=10, fontweight="bold")
     else:
         style.set_title(ax, title)
     if ylabel is not None:

@@ -6,7 +6,6 @@ chart. Sizes are for an A4 report (text width 160 mm; a column half of it).
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -66,10 +65,27 @@ def new_figure(size: str = "full", **subplots):
     return fig, fig.subplots(**subplots)
 
 
-def wrap(text: str, fig, font_size: float, share: float = 1.0, em: float = 0.52) -> str:
-    """Wrap text to the figure's width (DejaVu Sans: about 0.52 em per character, bold 0.62)."""
-    chars = int(fig.get_figwidth() * 72 * share / (font_size * em))
-    return "\n".join(textwrap.wrap(text, chars))
+def text_width(text: str, font_size: float, bold: bool = False) -> float:
+    """Width in points of one line of text in the house font, measured by the renderer
+    that draws the PNG (hinting included), so wrapped lines never run off the figure."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(family=matplotlib.rcParams["font.family"], size=font_size, weight="bold" if bold else "normal")
+    return RendererAgg(1, 1, 100).get_text_width_height_descent(text, prop, ismath=False)[0] * 72 / 100
+
+
+def wrap(text: str, fig, font_size: float, share: float = 1.0, bold: bool = False) -> str:
+    """Wrap text to `share` of the figure's width, measuring each line in the house font."""
+    width = fig.get_figwidth() * 72 * share
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", font_size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def add_footer(fig, source: str, as_of, note: str | None = None) -> None:
@@ -95,7 +111,7 @@ def set_title(ax, title: str) -> None:
 
     fig = ax.get_figure()
     size = matplotlib.rcParams["axes.titlesize"]
-    ax.set_title(wrap(title, fig, float(size), 0.92, em=0.64), loc="left")
+    ax.set_title(wrap(title, fig, float(size), 0.86, bold=True), loc="left")  # the axes start right of the y labels
 
 
 # how a reported figure's qualifier is drawn: exact = filled dot, approx = hollow dot,
