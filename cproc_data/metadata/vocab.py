@@ -112,7 +112,13 @@ UNITS = (
     "percent",
     "contributions",
 )
-DOCUMENT_KINDS = ("seed_document", "web_page", "third_party")
+DOCUMENT_KINDS = (
+    "seed_document",  # one of the five C-PROC documents the project started from
+    "web_page",  # a Council of Europe page read where it is published
+    "official_copy",  # a Council of Europe document read through another host (docslib, pdfslide)
+    "project_database",  # an entry of a project database (Cybil Portal, Cyber Policy Portal, jp.coe.int)
+    "third_party",  # press, blogs, reposts and other pages
+)
 FUNDING_TYPES = ("eu_coe_joint", "voluntary_contributions", "unknown")
 STAGES = ("funded", "proposed", "pipeline")
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
