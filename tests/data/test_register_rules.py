@@ -102,11 +102,13 @@ def test_a_three_letter_donor_code_is_iso3(datasets_copy):
 
 
 def test_a_row_with_an_unquoted_comma_is_a_clear_error(datasets_copy):
-    with open(datasets_copy / "curated" / "contributions.csv", "a", encoding="utf-8") as fh:
+    f = datasets_copy / "curated" / "contributions.csv"
+    line = len(f.read_text(encoding="utf-8").splitlines()) + 1  # the row added below
+    with open(f, "a", encoding="utf-8") as fh:
         fh.write("imp-c999,Japan,JPN,2020,1,EUR,p,exact,d,para 1, item 2,\n")
     res = run_cli("validate", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)})
     assert res.returncode == 2
-    assert "datasets/curated/contributions.csv, row 25: csv:" in res.stderr
+    assert f"datasets/curated/contributions.csv, row {line}: csv:" in res.stderr
     assert "Traceback" not in res.stderr
 
 
