@@ -59,9 +59,9 @@ def use() -> None:
 def new_figure(size: str = "full", **subplots):
     """(Figure, axes) of a house size, outside pyplot: a notebook shows it once, where the
     cell returns it, and no global figure is left open. `subplots` go to `Figure.subplots`."""
-    from matplotlib.figure import Figure
+    from .chart_figure import ChartFigure
 
-    fig = Figure(figsize=SIZES[size], layout="constrained")
+    fig = ChartFigure(figsize=SIZES[size], layout="constrained")
     return fig, fig.subplots(**subplots)
 
 

@@ -25,3 +25,14 @@ def test_notebooks_are_numbered_and_executed():
         for c in code:
             assert c["execution_count"] is not None and c["outputs"], f"{name}: a cell without outputs"
             assert not any(o.get("output_type") == "error" for o in c["outputs"]), name
+
+
+def test_each_chart_is_shown_exactly_once():
+    for name in EXPECTED:
+        nb = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        for c in nb["cells"]:
+            if c["cell_type"] != "code" or "draw_chart(" not in "".join(c["source"]):
+                continue
+            draws = "".join(c["source"]).count("draw_chart(")
+            images = sum("image/png" in o.get("data", {}) for o in c["outputs"])
+            assert images == draws, f"{name}: {draws} chart(s) drawn, {images} image(s) shown"
