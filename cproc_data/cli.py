@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from .derive.impact import register_series_summary, reported_figures
 from .derive.reconciliation import reconcile
 from .derive.record_gaps import record_gaps
 from .derive.status import counts, status
@@ -31,6 +32,7 @@ from .validate import validate_all
 
 EXIT_USER = 2
 ACTIVITIES_HELP = "C-PROC's activity register (the template's layout): adds the charts drawn from it"
+REGISTER_COLUMNS = ["figure_id", "indicator", "value", "qualifier", "unit", "refers_to", "refers_to_precision", "source_document"]
 
 
 def _date(text: str) -> date:
@@ -158,6 +160,18 @@ def cmd_gaps(args) -> int:
     return 0
 
 
+def cmd_register(args) -> int:
+    if args.summary:
+        df = register_series_summary()
+        for c in ("first", "last"):
+            df[c] = df[c].dt.strftime("%Y-%m-%d")
+    else:
+        df = reported_figures()[REGISTER_COLUMNS]
+        df["refers_to"] = df["refers_to"].dt.strftime("%Y-%m-%d")
+    _print_frame(df, args.format)
+    return 0
+
+
 def cmd_import_chart(args) -> int:
     imp = read_chart(args.file, args.treaty)
     kept = len(imp.facts) if imp.facts is not None else 0
@@ -237,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")
     g.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     g.set_defaults(func=cmd_gaps)
+
+    rg = sub.add_parser("register", help="the register of reported figures, or --summary: dated points per series")
+    rg.add_argument("--summary", action="store_true", help="per series: dated points, first and last date")
+    rg.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
+    rg.set_defaults(func=cmd_register)
 
     i = sub.add_parser("import-chart", help="check a pasted Treaty Office chart (CSV/XLSX) and show what it changes")
     i.add_argument("file")

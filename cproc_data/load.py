@@ -9,6 +9,7 @@ number that `invalidate()` bumps after a write. Nothing keeps a hand-made list o
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from .domain.countries import CountryNames
-from .errors import DataError
+from .errors import DataError, DataProblem
 from .metadata import TABLES
 from .metadata.schema import check_frame, typed
 from .paths import datasets_dir
@@ -56,8 +57,15 @@ def cached(fn: F) -> F:
 
 
 def read_csv_text(path: Path) -> pd.DataFrame:
-    """Every cell as text; empty cells as "" (never NaN: 'NA' is Namibia)."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    """Every cell as text; empty cells as "" (never NaN: 'NA' is Namibia). A row with more
+    cells than the header (an unquoted comma) is a DataError naming the file and line."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.ParserError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        rule = "csv: a row has more cells than the header (quote a value that holds a comma)"
+        where = path.relative_to(datasets_dir().parent) if path.is_relative_to(datasets_dir().parent) else path
+        raise DataError([DataProblem(str(where), int(line.group(1)) if line else None, None, None, rule)]) from None
 
 
 def table_path(name: str) -> Path:

@@ -65,6 +65,34 @@ M = [
         '"svg": {"Creator": None}',
         "tests/data/test_charts.py",
     ),
+    (
+        "undated database entry last",
+        "cproc_data/derive/projects.py",
+        'undated_db = df["published"].isna() & kind.eq("project_database")',
+        'undated_db = df["published"].isna() & kind.eq("none")',
+        "tests/data/test_projects.py",
+    ),
+    (
+        "third party ranks with official",
+        "cproc_data/derive/projects.py",
+        'AUTHORITATIVE = ("seed_document", "web_page", "official_copy", "project_database")',
+        'AUTHORITATIVE = ("seed_document", "web_page", "official_copy", "project_database", "third_party")',
+        "tests/data/test_projects.py",
+    ),
+    (
+        "quotes allowed",
+        "cproc_data/validate/register.py",
+        "if _QUOTES.search(loc)",
+        "if False",
+        "tests/data/test_register_rules.py",
+    ),
+    (
+        "plans dated anywhere",
+        "cproc_data/validate/register.py",
+        "and ind not in PLANNED_INDICATORS and",
+        "and ind in PLANNED_INDICATORS and",
+        "tests/data/test_register_rules.py",
+    ),
 ]
 rows = []
 for name, f, old, new, tests in M:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import DataError, DataProblem
 from ..load import cached, table
+from ..metadata.vocab import INDICATOR_SERIES, SERIES
 
 UN_MEMBER_STATES = 193  # denominator of every share published with the legislation surveys
 LEGISLATION_INDICATORS = {
@@ -166,3 +167,36 @@ def activities() -> pd.DataFrame:
     if df["figure_id"].duplicated().any():
         raise AssertionError("duplicate figure_id")
     return df
+
+
+def register_series_summary(figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How far each series of the register reaches: one row per series of `metadata.vocab.SERIES`
+    (the indicator -> series mapping is `metadata.vocab.INDICATOR_SERIES`, not this function's).
+
+    Columns: series, dated_points (figures with a date they speak of), dates (distinct dates),
+    first, last (the earliest and latest of those dates, as `refers_to` holds them: a month or
+    year as its first day), undated (figures without such a date), meaning.
+    `figures` defaults to the shipped register; any frame with `indicator` and `refers_to` will do.
+    """
+    f = reported_figures() if figures is None else figures
+    series = f["indicator"].map({k: s for k, (s, _) in INDICATOR_SERIES.items()})
+    unknown = sorted(set(f.loc[series.isna(), "indicator"]))
+    if unknown:
+        raise ValueError(f"indicators without a series in metadata.vocab.INDICATOR_SERIES: {', '.join(unknown)}")
+    when = pd.to_datetime(f["refers_to"])
+    rows = []
+    for name, meaning in SERIES.items():
+        d = when[series == name]
+        dated = d.dropna()
+        rows.append(
+            {
+                "series": name,
+                "dated_points": len(dated),
+                "dates": dated.nunique(),
+                "first": dated.min() if len(dated) else pd.NaT,
+                "last": dated.max() if len(dated) else pd.NaT,
+                "undated": int(d.isna().sum()),
+                "meaning": meaning,
+            }
+        )
+    return pd.DataFrame(rows)

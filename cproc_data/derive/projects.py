@@ -1,10 +1,16 @@
 """C-PROC projects: every version a document gives, a documented default, and the
 derived portfolio views.
 
-Default rule (`projects`): for each field, the value from the most recent official
-document that gives it (Council of Europe documents before third-party pages; within
-them the later publication date first; undated documents last). Versions that disagree
-are listed in `conflicts`; nothing is averaged.
+Default rule (`projects`, "a newer official or project-database source wins over an older
+page"): for each field, the value of the first version that gives it, versions ranked by
+  1. authority: official documents (seed documents, Council of Europe pages and their copies
+     on other hosts) and project-database entries before other third-party pages;
+  2. then the newer first: a document's date is its publication date; an undated
+     project-database entry is read as current up to the last month it names (a database
+     is kept up to date: GLACY+ to February 2024 on Cybil Portal beats the 2017 page's
+     February 2020); other undated documents come last;
+  3. then the document id, so that the choice never depends on file order.
+Versions that disagree are listed in `conflicts`; nothing is averaged.
 
 Budget spread (`portfolio_by_year`): a project's budget is spread evenly over the months
 from its start month to its end month, both included; a year's portfolio is the sum of
@@ -21,7 +27,7 @@ from .impact import documents, unknown_documents
 from .treaty_record import resolve_as_of
 
 FIELDS = ("full_title", "start", "end", "budget", "funding_type", "donors", "geographic_scope", "project_region", "stage")
-OFFICIAL = ("seed_document", "web_page")
+AUTHORITATIVE = ("seed_document", "web_page", "official_copy", "project_database")  # rank 1 of the default rule
 
 
 @cached
@@ -37,12 +43,23 @@ def _versions() -> pd.DataFrame:
     if bad:
         raise DataError(bad)
     df["published"] = df["source_document"].map(docs["published"])
-    df["official"] = df["source_document"].map(docs["document_kind"]).isin(OFFICIAL)
+    kind = df["source_document"].map(docs["document_kind"])
+    df["official"] = kind.isin(AUTHORITATIVE)
+    df["ranked_on"] = _ranked_on(df, kind)
     return df
 
 
+def _ranked_on(df: pd.DataFrame, kind: pd.Series) -> pd.Series:
+    """The date a version is ranked on: its document's publication date; for an undated
+    project-database entry, the first day of the last month it names (start or end)."""
+    named = pd.concat([pd.to_datetime(df[c], format="%Y-%m", errors="coerce") for c in ("start", "end")], axis=1).max(axis=1)
+    undated_db = df["published"].isna() & kind.eq("project_database")
+    return df["published"].where(~undated_db, named)
+
+
 def project_versions() -> pd.DataFrame:
-    """Every project as each document describes it (with the document's date)."""
+    """Every project as each document describes it (with the document's date, whether it
+    ranks first under the default rule's authority step, and the date it is ranked on)."""
     return _versions().copy()
 
 
@@ -52,7 +69,7 @@ def _month(s) -> pd.Period | None:
 
 def projects(as_of=None) -> pd.DataFrame:
     """One row per project: default values (see module docstring), status at `as_of`."""
-    v = _versions().sort_values(["official", "published", "source_document"], ascending=[False, False, True], na_position="last")
+    v = _versions().sort_values(["official", "ranked_on", "source_document"], ascending=[False, False, True], na_position="last")
     as_of = pd.Timestamp(resolve_as_of(as_of, allow_future=True))
     rows = []
     for project, grp in v.groupby("project", sort=True):

@@ -48,7 +48,12 @@ FIELDS: dict[str, Field] = _fields(
     Field("accessed", D, "Date the stored copy was read"),
     Field("sha256", S, "SHA-256 of the snapshot file as committed (checked by `cproc-data validate`)", pattern=v.SHA256),
     Field("source_kind", S, "Kind of source", enum=v.SOURCE_KINDS),
-    Field("document_kind", S, "Seed document, Council of Europe web page, or third-party page", enum=v.DOCUMENT_KINDS),
+    Field(
+        "document_kind",
+        S,
+        "Seed document, Council of Europe web page, official copy on another host, project-database entry, or third-party page",
+        enum=v.DOCUMENT_KINDS,
+    ),
     Field("source", S, "Where the row's values come from (source ids, '; '-separated, or a citation)"),
     Field("locator", S, "Where in the document (section, short phrase)"),
     Field("note", S, "Remarks a reader must know"),

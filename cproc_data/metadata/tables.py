@@ -288,7 +288,7 @@ _table(
 _table(
     "projects",
     "derived",
-    "One row per C-PROC project: field by field, the later official document's value.",
+    "One row per C-PROC project: field by field, the value of the newer official or project-database source.",
     [
         "project*",
         "full_title",

@@ -112,7 +112,87 @@ UNITS = (
     "percent",
     "contributions",
 )
-DOCUMENT_KINDS = ("seed_document", "web_page", "third_party")
+DOCUMENT_KINDS = (
+    "seed_document",  # one of the five C-PROC documents the project started from
+    "web_page",  # a Council of Europe page read where it is published
+    "official_copy",  # a Council of Europe document read through another host (docslib, pdfslide)
+    "project_database",  # an entry of a project database (Cybil Portal, Cyber Policy Portal, jp.coe.int)
+    "third_party",  # press, blogs, reposts and other pages
+)
 FUNDING_TYPES = ("eu_coe_joint", "voluntary_contributions", "unknown")
 STAGES = ("funded", "proposed", "pipeline")
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+# Quotation marks a citation may not hold: a locator names a place, it never quotes the text.
+QUOTE_MARKS = "\"'`‘’‚‛“”„‟«»‹›"
+
+# The series of the impact register (issue 13) and, for each indicator, its series and the
+# units it may be given in. `derive.impact.register_series_summary` and `validate` read these.
+SERIES = {
+    "activities": "activity counts: cumulative, per year, per project",
+    "countries_reached": "countries reached by activities (C-PROC or Council of Europe)",
+    "participants": "participants in events, and countries represented at them",
+    "staff": "C-PROC staff, actual and planned",
+    "funds_mobilised": "funds mobilised and the budget of the projects in operation together",
+    "donor_contributions": "donor contributions: amounts, totals to date, counts",
+    "legislation": "States with law in line (count and share of UN Member States) and States drawing on the Convention",
+    "membership": "Parties, signatories and invited States (ETS 185 and its Protocols), counts and shares",
+    "projects": "budgets of single projects and counts of projects",
+}
+_STATES = ("states", "countries")
+_MONEY = ("EUR", "USD", "JPY", "CAD", "GBP")
+INDICATOR_SERIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{
+        k: ("membership", _STATES)
+        for k in (
+            "parties",
+            "signatories",
+            "invited",
+            "parties_signatories_invited_total",
+            "signatories_and_invited",
+            "protocol1_parties",
+            "protocol1_signatories",
+            "protocol2_signatories",
+            "protocol2_signed_total",
+            "protocol2_parties",
+            "states_in_force",
+        )
+    },
+    "share_un_members_parties_signatories_invited": ("membership", ("percent",)),
+    **{
+        k: ("legislation", _STATES)
+        for k in (
+            "states_legislation_substantive",
+            "states_legislation_procedural",
+            "states_drawing_on_convention",
+            "states_drawing_on_convention_other",
+            "states_laws_largely_in_line_other",
+        )
+    },
+    **{
+        k: ("legislation", ("percent",))
+        for k in ("share_un_members_substantive", "share_un_members_procedural", "share_un_members_engaged_in_reform")
+    },
+    **{
+        k: ("activities", ("activities",))
+        for k in ("activities_cumulative", "activities_in_year", "activities_per_year_typical", "training_activities_in_year")
+    },
+    "countries_reached": ("countries_reached", _STATES),
+    "countries_cooperating_in_year": ("countries_reached", _STATES),
+    "share_un_members_reached": ("countries_reached", ("percent",)),
+    **{k: ("staff", ("persons",)) for k in ("staff", "staff_core", "staff_project", "staff_planned")},
+    **{
+        k: ("projects", ("projects",))
+        for k in ("projects_ongoing", "projects_joint_eu", "projects_voluntary", "projects_pipeline")
+    },
+    "budget_eur": ("projects", ("EUR",)),
+    "portfolio_budget_eur": ("funds_mobilised", ("EUR",)),
+    "funds_mobilised_eur": ("funds_mobilised", ("EUR",)),
+    "donor_contribution": ("donor_contributions", _MONEY),
+    "donor_contribution_cumulative": ("donor_contributions", _MONEY),
+    "donor_contribution_count": ("donor_contributions", ("contributions",)),
+    "event_participants": ("participants", ("persons",)),
+    "event_countries": ("participants", _STATES),
+}
+# Indicators that state a plan: the date they speak of may lie after their publication.
+PLANNED_INDICATORS = ("staff_planned",)

@@ -65,7 +65,7 @@ def _frames(as_of) -> dict[str, pd.DataFrame]:
         "reported_figures": impact.reported_figures().drop(columns="document_title"),
         "legislation": impact.legislation(),
         "activities": impact.activities(),
-        "project_versions": portfolio.project_versions().drop(columns=["published", "official"]),
+        "project_versions": portfolio.project_versions().drop(columns=["published", "official", "ranked_on"]),
         "projects": portfolio.projects(as_of),
         "contributions": portfolio.contributions().drop(columns="document_title"),
         "funders": portfolio.funders(),

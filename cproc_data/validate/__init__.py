@@ -12,22 +12,25 @@ Rules, each named in its message:
   window, order, entry-into-force, one-deposit, invitation, protocol-parent (domain.checks)
   coe-membership    left after joined; codes are ISO 3166
   documents         every cited document exists; precision goes with its date; projects end after they start
+  citation, unit, percent, precision, as-of, published, donor-code   the register's rules (validate.register)
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from ..derive.treaty_record import data_as_of
 from ..domain.checks import check_events
-from ..errors import DataProblem
+from ..errors import DataError, DataProblem
 from ..load import invalidate, table_text
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
 from ..paths import datasets_dir
 from ..store.treaty_events import build_treaty_events
 from .impact import check_coe, check_impact
+from .register import check_register
 
-__all__ = ["validate_all", "check_events", "check_coe", "check_impact"]
+__all__ = ["validate_all", "check_events", "check_coe", "check_impact", "check_register"]
 
 
 def validate_all(today: date | None = None) -> list[DataProblem]:
@@ -61,4 +64,9 @@ def validate_all(today: date | None = None) -> list[DataProblem]:
                 )
             )
     problems += check_impact()
+    try:
+        as_of = data_as_of()
+    except (DataError, ValueError):  # the record itself is broken: reported above
+        as_of = None
+    problems += check_register(as_of)
     return sorted(set(problems), key=lambda q: (q.file, q.row or 0, q.column or "", q.rule))

@@ -38,6 +38,10 @@ def test_every_table_is_described_sourced_and_keyed(package):
         "projects",
         "portfolio_by_year",
         "reconciliation",
+        "contributions",
+        "funders",
+        "project_versions",
+        "documents",
     } <= set(names)
     assert meta["data_as_of"] == "2024-03-31" and meta["licenses"]
     for r in meta["resources"]:
@@ -54,3 +58,18 @@ def test_status_table_is_at_the_as_of_date(package):
     assert {r["as_of"] for r in rows} == {"2024-03-31"}
     assert {r["status"] for r in rows} <= {"party", "signatory", "invited", "none"}
     assert all(r["certain"] == "false" for r in rows if r["status"] == "none")  # listed only while possibly more
+
+
+def test_donors_are_in_the_package_and_the_data_dictionary(package):
+    """contributions(): one row per contribution the sources give; funders(): one row per
+    project, funder and document (e.g. Japan among the 2015 deck's Octopus funders)."""
+    from cproc_data.publish.datapackage import data_dictionary
+
+    with open(package / "contributions.csv", encoding="utf-8") as fh:
+        contributions = list(csv.DictReader(fh))
+    with open(package / "funders.csv", encoding="utf-8") as fh:
+        funders = list(csv.DictReader(fh))
+    assert {"JPN", "USA", "GBR", "NLD", "FRA"} <= {r["donor_code"] for r in contributions}
+    assert {"project": "Cybercrime@Octopus", "funder": "Japan", "source_document": "seed-2015-update-deck"} in funders
+    text = data_dictionary()
+    assert "## contributions" in text and "## funders" in text

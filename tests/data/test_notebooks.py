@@ -36,3 +36,9 @@ def test_each_chart_is_shown_exactly_once():
             draws = "".join(c["source"]).count("draw_chart(")
             images = sum("image/png" in o.get("data", {}) for o in c["outputs"])
             assert images == draws, f"{name}: {draws} chart(s) drawn, {images} image(s) shown"
+
+
+def test_committed_notebooks_stay_under_200_kb():
+    for name in EXPECTED:
+        size = (REPO / "notebooks" / f"{name}.ipynb").stat().st_size
+        assert size < 200_000, f"{name}: {size} bytes"

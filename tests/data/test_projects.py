@@ -40,7 +40,48 @@ def test_default_is_the_later_official_document_and_versions_are_kept():
     p = projects().set_index("project")
     assert p.loc["Cybercrime@EAP III", "budget_eur"] == 1_200_000  # About C-PROC (2017) is later than the 2015 deck
     assert "budget" in p.loc["Cybercrime@EAP III", "conflicts"]
-    assert p.loc["GLACY+", "start"] == "2016-03"  # 2017 page, not the 2015 plan (April 2016)
+    assert p.loc["GLACY+", "start"] == "2016-03"  # 2017 page and project database, not the 2015 plan (April 2016)
+
+
+def test_a_newer_project_database_entry_wins_over_an_older_page():
+    """GLACY+: the 2017 page gives March 2016 - February 2020 and EUR 10 million; the CoE update
+    of March 2018 (a copy on pdfslide) raised the budget to EUR 13.5 million; the Cybil Portal
+    entry (a project database, undated, so read as current up to February 2024) ends in
+    February 2024. Every version stays in project_versions()."""
+    p = projects().set_index("project")
+    assert p.loc["GLACY+", "end"] == "2024-02"
+    assert p.loc["GLACY+", "budget_eur"] == 13_500_000
+    assert {"end", "budget"} <= set(p.loc["GLACY+", "conflicts"].split(", "))
+    v = project_versions()
+    assert {"2020-02", "2020-03", "2024-02"} <= set(v.loc[v["project"] == "GLACY+", "end"].dropna())
+    # CyberSouth: the revised concept of 9 December 2021 (Cyber Policy Portal) beats the 2017 page
+    assert (p.loc["CyberSouth", "start"], p.loc["CyberSouth", "end"]) == ("2017-06", "2023-12")
+    assert p.loc["CyberSouth", "budget_eur"] == 5_005_000
+
+
+def test_a_third_party_page_never_beats_an_official_or_database_source(datasets_copy):
+    """Made a plain third-party page, even one dated 2025, the Cybil entry loses to the
+    older official 2017 page."""
+    import csv
+
+    f = datasets_copy / "reference" / "documents.csv"
+    with open(f, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        if r["document_id"] == "web-undated-cybil-portal-glacy-global-action-on-cybercri":
+            r["document_kind"], r["published"], r["published_precision"] = "third_party", "2025-06-01", "day"
+    with open(f, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    assert projects().set_index("project").loc["GLACY+", "end"] == "2020-02"
+
+
+def test_every_project_is_kept_with_its_figures():
+    p = projects().set_index("project")
+    assert len(p) == p.index.nunique() == len(set(project_versions()["project"]))
+    assert p.loc["iPROCEEDS-2", "budget_eur"] == 4_945_000  # new-project news, EUR 4, 945, 000
+    assert p.loc["GLACY-e", "end"] == "2026-01"  # 2025 deck, current projects table
 
 
 def test_pipeline_is_kept_apart():

@@ -38,7 +38,7 @@ def note(as_of) -> str | None:
     p = portfolio_.projects(as_of)
     conflicted = p[p["conflicts"].fillna("") != ""]["project"].tolist()
     return (
-        f"Where documents disagree the later official document is shown ({', '.join(conflicted)}); "
+        f"Where documents disagree the newer official or project-database source is shown ({', '.join(conflicted)}); "
         "all versions are in datasets/curated/project_versions.csv."
         if conflicted
         else None
