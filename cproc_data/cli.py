@@ -21,6 +21,7 @@ from .domain.counting import CountingRules
 from .domain.dates import parse_iso
 from .domain.treaties import MAIN_TREATY, TREATIES
 from .errors import DataError, UserError
+from .ingest.activity_register import read_register
 from .ingest.chart_file import read_chart
 from .publish.datapackage import export_data
 from .publish.figure_files import write_figures
@@ -30,6 +31,7 @@ from .store.treaty_events import write_treaty_events
 from .validate import validate_all
 
 EXIT_USER = 2
+ACTIVITIES_HELP = "C-PROC's activity register (the template's layout): adds the charts drawn from it"
 REGISTER_COLUMNS = ["figure_id", "indicator", "value", "qualifier", "unit", "refers_to", "refers_to_precision", "source_document"]
 
 
@@ -207,14 +209,20 @@ def cmd_export_data(args) -> int:
     return 0
 
 
+def _register(path):
+    """The activities of `--activities REGISTER` (None without the option)."""
+    return read_register(path) if path else None
+
+
 def cmd_figures(args) -> int:
-    for line in write_figures(args.out, as_of=_checked(args.as_of), formats=args.formats, only=args.only):
+    as_of, register = _checked(args.as_of), _register(args.activities)
+    for line in write_figures(args.out, as_of=as_of, formats=args.formats, only=args.only, activity_register=register):
         print(line)
     return 0
 
 
 def cmd_tables(args) -> int:
-    print(write_tables(args.out, as_of=_checked(args.as_of)))
+    print(write_tables(args.out, as_of=_checked(args.as_of), activity_register=_register(args.activities)))
     return 0
 
 
@@ -266,11 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--out", default="figures")
     f.add_argument("--formats", default="svg,pdf,png", type=lambda s: [x.strip() for x in s.split(",") if x.strip()])
     f.add_argument("--only", nargs="+", metavar="NAME")
+    f.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
     f.set_defaults(func=cmd_figures)
 
     t = sub.add_parser("tables", help="write the data behind each chart to one Excel workbook")
     t.add_argument("--as-of", type=_date)
     t.add_argument("--out", required=True)
+    t.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
     t.set_defaults(func=cmd_tables)
     return p
 

@@ -21,11 +21,11 @@ LEGISLATION_INDICATORS = {
 }
 
 
-def unknown_documents(cited, known, label: str) -> list[DataProblem]:
-    """A problem for every `source_document` value not in reference/documents.csv."""
+def unknown_documents(cited, known, label: str, column: str = "source_document") -> list[DataProblem]:
+    """A problem for every cited document (in `column`) not in reference/documents.csv."""
     known = set(known)
     return [
-        DataProblem(label, i + 2, "source_document", d, "documents: document not in datasets/reference/documents.csv")
+        DataProblem(label, i + 2, column, d, "documents: document not in datasets/reference/documents.csv")
         for i, d in enumerate(cited)
         if d and d not in known
     ]
@@ -78,13 +78,18 @@ def legislation() -> pd.DataFrame:
     Transformations: the register's `states_legislation_*` rows, each paired with the
     share of UN Member States published beside it in the same document (if any);
     `share_computed` = states / 193 UN Member States (the denominator every published
-    share implies), so a reader can check the rounding. Qualifiers are kept.
+    share implies), so a reader can check the rounding. A share published without a count
+    (the 2024 edition gives only shares) is a row of its own with `states` empty. `survey`
+    names the survey a document is an edition of (reference/legislation_surveys.csv);
+    empty where a document only cites a figure (speeches, brochures). Qualifiers are kept.
     Quirk: speeches say "more than 130 countries aligned"; they are kept as lower bounds.
     """
     f = reported_figures()
+    surveys = table("legislation_surveys").set_index("document_id")["survey"]
     rows = []
     for ind, (measure, share_ind) in LEGISLATION_INDICATORS.items():
-        for r in f[f["indicator"] == ind].itertuples():
+        counted = f[f["indicator"] == ind]
+        for r in counted.itertuples():
             share = f[
                 (f["indicator"] == share_ind) & (f["source_document"] == r.source_document) & (f["refers_to"] == r.refers_to)
             ]
@@ -102,8 +107,29 @@ def legislation() -> pd.DataFrame:
                     "figure_id": r.figure_id,
                 }
             )
+        pairs = set(zip(counted["source_document"], counted["refers_to"]))
+        for r in f[(f["indicator"] == share_ind) & f["refers_to"].notna()].itertuples():
+            if (r.source_document, r.refers_to) in pairs:
+                continue
+            rows.append(
+                {
+                    "refers_to": r.refers_to,
+                    "refers_to_precision": r.refers_to_precision,
+                    "measure": measure,
+                    "states": pd.NA,
+                    "qualifier": r.qualifier,
+                    "share_published": r.value,
+                    "share_computed": pd.NA,
+                    "denominator": UN_MEMBER_STATES,
+                    "source_document": r.source_document,
+                    "figure_id": r.figure_id,
+                }
+            )
     df = pd.DataFrame(rows).sort_values(["measure", "refers_to", "figure_id"]).reset_index(drop=True)
+    df["states"] = df["states"].astype("Float64")
     df["share_published"] = df["share_published"].astype("Float64")
+    df["share_computed"] = df["share_computed"].astype("Float64")
+    df["survey"] = df["source_document"].map(surveys).fillna("").astype(str)
     if df["figure_id"].duplicated().any():
         raise AssertionError("duplicate figure_id")
     return df

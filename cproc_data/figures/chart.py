@@ -27,6 +27,7 @@ class Chart:
     sources: Callable  # DataFrame -> source line (from the origin records)
     note: Callable | None = None  # as_of -> qualifier printed under the chart (or None)
     treaty: str | None = None  # the treaty whose opening bounds the as-of date
+    needs: str | None = None  # an input beyond datasets/: "activity_register" (C-PROC's own register)
 
     def frame(self, as_of) -> pd.DataFrame:
         return self.data(as_of)

@@ -7,6 +7,10 @@ its name in `CHART_MODULES` (or a call to `register`, as the extension test does
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
+from functools import partial
+
+import pandas as pd
 
 from .chart import Chart
 
@@ -21,6 +25,10 @@ CHART_MODULES = (
     "portfolio",
     "reconciliation",
     "world_map",
+    # from C-PROC's own activity register, only when one is given (figures --activities)
+    "register_by_region",
+    "register_by_type",
+    "register_participants",
 )
 
 REGISTRY: dict[str, Chart] = {}
@@ -41,9 +49,20 @@ for _module in CHART_MODULES:
     register(importlib.import_module(f"{__package__}.charts.{_module}").CHART)
 
 
-def charts() -> dict[str, Chart]:
-    """Every registered chart, in registry order."""
-    return dict(REGISTRY)
+def charts(activity_register: pd.DataFrame | None = None) -> dict[str, Chart]:
+    """Every registered chart, in registry order.
+
+    Charts drawn from C-PROC's own activity register (`needs="activity_register"`) are
+    included only when a register is given (the activities frame of a register read by
+    `ingest.activity_register.read_register`), bound to it; without one they are left out.
+    """
+    out = {}
+    for name, chart in REGISTRY.items():
+        if chart.needs is None:
+            out[name] = chart
+        elif chart.needs == "activity_register" and activity_register is not None:
+            out[name] = replace(chart, data=partial(chart.data, register=activity_register))
+    return out
 
 
 def draw_chart(name: str, as_of=None):

@@ -134,6 +134,19 @@ REGION_COLORS = {  # UN M49 regions
 }
 MEMBERSHIP_COLORS = {"Council of Europe members": "#0072B2", "Non-member States": "#D55E00"}
 MEASURE_COLORS = {"substantive": "#0072B2", "procedural": "#E69F00"}
+# C-PROC's activity register: the regions it records (UN M49 regions and C-PROC's programme regions)
+REGISTER_REGION_COLORS = {
+    "Global": "#000000",
+    "Africa": "#009E73",
+    "Americas": "#E69F00",
+    "Asia": "#CC79A7",
+    "Europe": "#0072B2",
+    "Oceania": "#56B4E9",
+    "Eastern Partnership": "#D55E00",
+    "South-East Europe": "#F0E442",
+    "Southern Neighbourhood": "#999999",
+}
+EXTRA_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999")
 SERIES_COLORS = {"in_year": "#0072B2", "training_in_year": "#56B4E9", "cumulative": "#E69F00"}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..domain.dates import parse_iso
-from ..errors import DataProblem
+from ..errors import DataError, DataProblem
 from ..load import country_names, table
 
 ACTIVITY_TYPES = ("training", "conference", "workshop", "legislative_advice", "assessment", "study_visit", "meeting", "other")
@@ -173,3 +173,14 @@ def aggregate(activities: pd.DataFrame, by: str | list[str] = "year") -> pd.Data
     keys = [by] if isinstance(by, str) else list(by)
     g = activities.groupby(keys, sort=True)
     return pd.DataFrame({"activities": g.size(), "participants": g["participants"].sum(min_count=1)}).reset_index()
+
+
+def read_register(path) -> pd.DataFrame:
+    """The activities of a filled-in register, for charts: every row must be clean.
+
+    A chart drawn from a register with rejected rows would undercount without a word, so
+    any rejection stops here with every problem listed (`DataError`)."""
+    log = read_activity_log(path)
+    if log.rejected or log.activities is None:
+        raise DataError(log.rejected or [DataProblem(Path(path).name, None, None, None, "no activities read")])
+    return log.activities

@@ -57,6 +57,11 @@ FIELDS: dict[str, Field] = _fields(
     Field("source", S, "Where the row's values come from (source ids, '; '-separated, or a citation)"),
     Field("locator", S, "Where in the document (section, short phrase)"),
     Field("note", S, "Remarks a reader must know"),
+    Field(
+        "survey",
+        S,
+        "The survey (one method, several editions) a legislation figure comes from; figures of one survey are joined on charts",
+    ),
     Field("reason", S, "Why, and the evidence"),
     # States and treaties
     Field("treaty", S, "Treaty code", enum=v.TREATY_CODES),
@@ -172,6 +177,22 @@ FIELDS: dict[str, Field] = _fields(
     Field("difference", N, "computed - reported", unit="States"),
     Field("matches", B, "Exact figure equal to the count"),
     Field("explanation", S, "Why they differ, where known"),
+    # activities table and the charts from C-PROC's own activity register
+    Field("document_title", S, "Title of the cited document (reference/documents.csv)"),
+    Field("activity_type", S, "Type of activity, as the activity register records it"),
+    Field("activities", I, "Activities recorded in C-PROC's activity register", unit="activities", minimum=0),
+    Field("participants", I, "Participants: the sum of the numbers the register records", unit="people", minimum=0),
+    Field(
+        "participants_missing",
+        I,
+        "Activities without a participant number (the sum is then a lower bound)",
+        unit="activities",
+        minimum=0,
+    ),
+    Field(
+        "participants_qualifier", S, "exact, or lower_bound where some activities have no participant number", enum=v.QUALIFIERS
+    ),
+    Field("year_complete", B, "False for the year of the as-of date (a year in progress)"),
 )
 
 

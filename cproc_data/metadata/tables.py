@@ -167,6 +167,14 @@ _table(
     sources="seed documents; Council of Europe project pages and news; third-party project databases",
 )
 _table(
+    "legislation_surveys",
+    "reference/legislation_surveys.csv",
+    "Documents that are editions of one legislation survey (same method): their figures are joined on the legislation chart; any other document citing a figure is drawn as a point on its own.",
+    ["document_id*", "survey*", "note*"],
+    key=["document_id"],
+    layer="reference",
+)
+_table(
     "contributions",
     "curated/contributions.csv",
     "Donor contributions to C-PROC projects, each as one source gives it (a period stays a period).",

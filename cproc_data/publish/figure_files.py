@@ -34,11 +34,13 @@ def _entry(path: Path, chart: str, fmt: str, title: str, alt: str, sources: str,
     }
 
 
-def write_figures(out, as_of=None, formats=FORMATS, only=None) -> list[str]:
-    """Write the charts (all, or `only` those) and manifest.json; return one line per file."""
+def write_figures(out, as_of=None, formats=FORMATS, only=None, activity_register=None) -> list[str]:
+    """Write the charts (all, or `only` those) and manifest.json; return one line per file.
+
+    `activity_register`: the activities of C-PROC's own register, for the charts drawn from it."""
     out = Path(out)
     day = resolve_as_of(as_of)
-    registry = charts()
+    registry = charts(activity_register)
     unknown = [n for n in (only or []) if n not in registry and n != STATUS_ENTRY]
     if unknown:
         raise UserError(f"unknown chart(s) {', '.join(unknown)}; choose from {', '.join([*registry, STATUS_ENTRY])}")

@@ -24,7 +24,7 @@ def _cell(v):
     return safe_cell(v)
 
 
-def write_tables(out, as_of=None) -> str:
+def write_tables(out, as_of=None, activity_register=None) -> str:
     """Write the workbook to `out` (.xlsx only); one sheet per registered chart, source line beneath."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,7 +37,7 @@ def write_tables(out, as_of=None) -> str:
     wb = Workbook()
     wb.remove(wb.active)
     header_fill = PatternFill("solid", fgColor="0072B2")
-    for name, chart in charts().items():
+    for name, chart in charts(activity_register).items():
         df = chart.frame(day)
         ws = wb.create_sheet(name[:31])
         ws.append(list(df.columns))

@@ -1,67 +1,139 @@
-"""C-PROC's activity counts as published (annual and cumulative)."""
+"""C-PROC's activity counts as published: a small table, since there are too few points for a chart.
+
+No public source gives C-PROC's activities for every year; those counts live in C-PROC's own
+activity register (`cproc-data figures --activities REGISTER.xlsx` adds the charts drawn from it).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from ...derive import impact
-from ...derive.impact import shown_value
 from .. import sources, style
 from ..chart import Chart
 from ..finish import finish
 
+SERIES_LABELS = {
+    "cumulative": "activities since the start",
+    "in_year": "activities in the year",
+    "training_in_year": "training activities in the year",
+    "per_year_typical": "activities in a typical year",
+}
+WHEN = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
 
 def activities(as_of) -> pd.DataFrame:
-    """C-PROC activity counts (annual and cumulative), qualifiers kept."""
-    df = impact.activities()
-    df = df[df["refers_to"].notna() & (df["refers_to"] <= pd.Timestamp(as_of))]
-    df = df[df["series"].isin(["in_year", "training_in_year", "cumulative"])]
-    return df[["refers_to", "refers_to_precision", "series", "value", "qualifier", "shown", "source_document"]].reset_index(
-        drop=True
+    """Every dated activity count in the register up to `as_of`, with its scope and document.
+
+    Quirks of the source: counts are published for different scopes (all of C-PROC, one
+    project, the Global Project before C-PROC) and mostly as lower bounds ("more than 2,100");
+    a figure given for a year is dated by its year. Undated figures are left out (the note
+    says how many)."""
+    a = impact.activities()
+    a = a[a["refers_to"].notna() & (a["refers_to"] <= pd.Timestamp(as_of))]
+    scope = impact.reported_figures().set_index("figure_id")["scope"]
+    docs = impact.documents().set_index("document_id")
+    out = pd.DataFrame(
+        {
+            "refers_to": a["refers_to"],
+            "refers_to_precision": a["refers_to_precision"],
+            "series": a["series"],
+            "scope": a["figure_id"].map(scope),
+            "value": a["value"],
+            "qualifier": a["qualifier"],
+            "shown": a["shown"],
+            "source_document": a["source_document"],
+            "document_title": a["source_document"].map(docs["title"]),
+            "figure_id": a["figure_id"],
+        }
     )
+    out = out.sort_values(["refers_to", "figure_id"], kind="stable").reset_index(drop=True)
+    assert out["figure_id"].is_unique
+    return out
+
+
+def _when(r) -> str:
+    return pd.Timestamp(r.refers_to).strftime(WHEN.get(r.refers_to_precision, "%Y"))
+
+
+def _lines(text: str, width_pt: float, size: float) -> list[str]:
+    """`text` wrapped to `width_pt`, measured in the house font."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and style.text_width(f"{lines[-1]} {word}", size) <= width_pt:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+COLUMNS = [("When", 0.0), ("Figure", 0.12), ("What", 0.21), ("Scope", 0.43), ("Document", 0.7)]
+SIZE = 6.5
+LINE = SIZE * 1.4  # points: one line of a cell
 
 
 def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
-    """Two panels: activities in a year and cumulative since 2014; lower bounds drawn as '^'."""
-    fig, (ax1, ax2) = style.new_figure("full", ncols=2)
-    for ax, series in ((ax1, ("in_year", "training_in_year")), (ax2, ("cumulative",))):
-        for s in series:
-            d = data[data["series"] == s].sort_values("refers_to")
-            for r in d.itertuples():
-                x = (
-                    r.refers_to.year
-                    if r.refers_to_precision == "year"
-                    else r.refers_to.year + (r.refers_to.day_of_year - 1) / 365.25
-                )
-                style.qualifier_marker(ax, x, r.value, r.qualifier, style.SERIES_COLORS[s], size=42)
-                ax.annotate(
-                    shown_value(r.value, r.qualifier), (x, r.value), xytext=(5, 3), textcoords="offset points", fontsize=7
-                )
-        ax.set_xlabel("Year")
-        values = data.loc[data["series"].isin(series), "value"].dropna()
-        ax.set_ylim(0, max(1.0, float(values.max()) * 1.3) if len(values) else 1)
-    ax1.set_title("In one year", fontsize=8.5, loc="left", fontweight="normal")
-    ax2.set_title("Since April 2014 (cumulative)", fontsize=8.5, loc="left", fontweight="normal")
-    ax1.set_ylabel("Activities (number)")
-    from matplotlib.lines import Line2D
-
-    handles = [
-        Line2D([], [], color=style.SERIES_COLORS["in_year"], marker="o", linestyle="none", label="all activities"),
-        Line2D([], [], color=style.SERIES_COLORS["training_in_year"], marker="o", linestyle="none", label="training activities"),
-    ]
-    ax1.legend(handles=handles + style.qualifier_legend_handles(data["qualifier"]), loc="upper left", fontsize=6.5)
-    cum = data[data["series"] == "cumulative"].sort_values("refers_to")
-    last = cum.iloc[-1] if len(cum) else None
-    title = (
-        f"C-PROC activities: at least {last['value']:,.0f} since 2014 by {last['refers_to']:%Y}"
-        if last is not None
-        else "C-PROC activities"
-    )
+    fig, ax = style.new_figure("full")
+    ax.axis("off")
+    width = fig.get_figwidth() * 72 * 0.97
+    spans = [(COLUMNS[i + 1][1] if i + 1 < len(COLUMNS) else 1.0) - x for i, (_, x) in enumerate(COLUMNS)]
+    rows = []
+    for r in data.itertuples():
+        cells = [_when(r), r.shown, SERIES_LABELS.get(r.series, r.series), str(r.scope or ""), str(r.document_title or "")]
+        rows.append([_lines(text, span * width - 6, SIZE) for span, text in zip(spans, cells)])
+    body = sum(max(len(c) for c in row) for row in rows) * LINE + len(rows) * 5 + 14
+    fig.set_size_inches(fig.get_figwidth(), (body + 105) / 72)  # title and footer around the table
+    y = 0.0  # points down from the table's top
+    for head, x in COLUMNS:
+        ax.annotate(
+            head,
+            (x, 1),
+            xytext=(0, 0),
+            textcoords="offset points",
+            fontsize=7,
+            fontweight="bold",
+            va="top",
+            xycoords="axes fraction",
+        )
+    y += 14
+    for row in rows:
+        for (_, x), lines in zip(COLUMNS, row):
+            ax.annotate(
+                "\n".join(lines),
+                (x, 1),
+                xytext=(0, -y),
+                textcoords="offset points",
+                fontsize=SIZE,
+                va="top",
+                xycoords="axes fraction",
+                linespacing=1.15,
+            )
+        y += max(len(c) for c in row) * LINE + 5
+    n = len(data)
+    cproc = data[data["scope"].fillna("").str.startswith("C-PROC") & (data["series"] == "cumulative")]
+    if len(cproc):
+        last = cproc.iloc[-1]
+        title = f"C-PROC reports {last['shown']} activities since 2014 by {_when(last)}; no public source counts every year"
+        key = [f"{last['shown']} activities since April 2014 by {_when(last)}"]
+    else:
+        title = "C-PROC's published activity counts; no public source counts every year"
+        key = []
+    key.append(f"{n} dated activity figures published up to {pd.Timestamp(as_of):%B %Y}")
     alt = (
-        "Two charts of C-PROC activity counts as reported: activities in single years and cumulative activities since "
-        "April 2014; most figures are lower bounds ('more than') and are drawn as upward triangles."
+        f"Table of the {n} activity counts C-PROC and the Council of Europe published up to {pd.Timestamp(as_of):%B %Y}, "
+        "each with its date, scope, qualifier (+ for more than, ~ for about) and document."
     )
-    return finish(fig, ax1, title=title, alt=alt, source=source, as_of=as_of, note=note, suptitle=True)
+    return finish(fig, ax, title=title, alt=alt, source=source, as_of=as_of, note=note, key_numbers=key)
 
 
-CHART = Chart("activities", activities, draw, sources.register_sources)
+def note(as_of) -> str:
+    a = impact.activities()
+    undated = int(a["refers_to"].isna().sum())
+    return (
+        "+ means more than, ~ about. Counts per year come from C-PROC's own activity register "
+        "(cproc-data figures --activities REGISTER.xlsx)"
+        + (f"; {undated} undated figures in the register are not shown." if undated else ".")
+    )
+
+
+CHART = Chart("activities", activities, draw, sources.register_sources, note)
