@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, segments_of
+from ..domain.counting import DEFAULT_RULES, FAR, STATUSES, CountingRules, segments_of
 from ..domain.dates import to_date
 from ..domain.treaties import MAIN_TREATY, TREATIES, get_treaty
 from ..load import cached
@@ -150,19 +150,33 @@ def status_table(as_of=None) -> pd.DataFrame:
     return df
 
 
+BOUND_NAMES = [f"{c}_{kind}" for c in COUNT_COLUMNS.values() for kind in ("min", "max")]
+
+
 @cached
-def _bounds(rules: CountingRules, treaty: str) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
-    """Sorted segment starts and ends (int64 ns) per status, certain ('min') and possible ('max')."""
+def _steps(rules: CountingRules, treaty: str) -> tuple[np.ndarray, np.ndarray]:
+    """The counts of one treaty as a step function: the days they change (int64 ns, sorted)
+    and a (len(BOUND_NAMES), changes + 1) table whose column j holds the counts from change
+    j - 1 (inclusive) to change j (exclusive); column 0 is before the first change (zeros).
+
+    A State holds a status on day d when its segment started on or before d and ends after
+    d, so count(d) = #starts <= d - #ends <= d: certain ('min') where the segment allows that
+    status alone, possible ('max') where it allows it among others."""
     sp = _segments(rules)
     sub = sp[sp["treaty"] == treaty]
-    out = {}
-    for st in STATUS_PRIORITY:
-        for kind, mask in (("min", sub["possible"] == st), ("max", sub["possible"].str.split("|").map(lambda p, s=st: s in p))):
+    possible = sub["possible"].str.split("|")
+    series = []
+    for st in COUNT_COLUMNS:
+        for mask in (sub["possible"] == st, possible.map(lambda p, s=st: s in p)):  # min, then max
             s = sub[mask]
             starts = np.sort(s["start"].to_numpy().astype("datetime64[ns]").astype(np.int64))
             ends = np.sort(s["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64))
-            out[(st, kind)] = (starts, ends)
-    return out
+            series.append((starts, ends))
+    changes = np.unique(np.concatenate([np.concatenate(se) for se in series]))
+    table = np.zeros((len(series), len(changes) + 1), dtype=np.int64)
+    for row, (starts, ends) in enumerate(series):
+        table[row, 1:] = np.searchsorted(starts, changes, side="right") - np.searchsorted(ends, changes, side="right")
+    return changes, table
 
 
 def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
@@ -171,9 +185,10 @@ def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingR
     `dates`: a date, a list (ISO strings, dates, Timestamps) or a DatetimeIndex. `treaty`:
     one code, a list, or None for all. Returns a long frame: date, treaty, parties,
     signatories, invited (the certain counts), and `<count>_min` / `<count>_max`. Before a
-    treaty was opened for signature its counts are zero. A State holds a status on day d
-    when its segment started on or before d and ends after d: count(d) = #starts <= d -
-    #ends <= d, two binary searches per status and bound.
+    treaty was opened for signature its counts are zero. The counts are read off each
+    treaty's step function (`_steps`): for sorted dates each step is repeated over the dates
+    it covers (a few hundred steps for thousands of days); otherwise each date looks up its
+    step by a binary search. Both read the same table, so a range and single dates agree.
     """
     if isinstance(dates, pd.DatetimeIndex):
         idx = dates
@@ -183,35 +198,18 @@ def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingR
     x = idx.as_unit("ns").asi8
     codes = list(TREATIES) if treaty is None else [treaty] if isinstance(treaty, str) else list(treaty)
     codes = [get_treaty(c).code for c in codes]
-    kinds = [(st, kind) for st in COUNT_COLUMNS for kind in ("min", "max")]
-    bounds = []
-    for code in codes:
-        b = _bounds(rules, code)
-        bounds += [b[k] for k in kinds]
-    if len(x) > 64 and bool(np.all(x[1:] >= x[:-1])):  # many sorted dates: place the few bounds among them
-        counted = _placed_all(x, bounds)
+    steps = [_steps(rules, code) for code in codes]
+    if len(x) > 1 and bool(np.all(x[1:] >= x[:-1])):
+        runs = [np.diff(np.searchsorted(x, changes, side="left"), prepend=0, append=len(x)) for changes, _ in steps]
+        values = np.repeat(np.concatenate([t for _, t in steps], axis=1), np.concatenate(runs), axis=1)
     else:
-        counted = np.array([np.searchsorted(st, x, side="right") - np.searchsorted(en, x, side="right") for st, en in bounds])
-    n, m = len(codes), len(kinds)
-    names = [f"{COUNT_COLUMNS[st]}_{kind}" for st, kind in kinds]
-    mins = [names.index(f"{c}_min") for c in COUNT_COLUMNS.values()]
-    out = np.empty((n, len(x), 3 + m), dtype=np.int64)  # one row per (treaty, date)
-    by_treaty = counted.reshape(n, m, len(x)).transpose(0, 2, 1)
-    out[:, :, 3:] = by_treaty
-    out[:, :, :3] = by_treaty[:, :, mins]
-    table = pd.DataFrame(out.reshape(n * len(x), 3 + m), columns=[*COUNT_COLUMNS.values(), *names], copy=False)
-    table.insert(0, "treaty", pd.Categorical.from_codes(np.repeat(np.arange(n), len(x)), categories=codes))
-    table.insert(0, "date", np.tile(x.view("datetime64[ns]"), n))
-    return table
-
-
-def _placed_all(x: np.ndarray, bounds: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """For sorted dates x and each (starts, ends): #starts <= d - #ends <= d at every date d.
-
-    One histogram for all series: each start adds one at the first date on or after it,
-    each end takes one away; a running sum along the dates gives the counts."""
-    n, size = len(x), len(bounds) * (len(x) + 1)
-    starts = np.concatenate([k * (n + 1) + np.searchsorted(x, s, side="left") for k, (s, _e) in enumerate(bounds)])
-    ends = np.concatenate([k * (n + 1) + np.searchsorted(x, e, side="left") for k, (_s, e) in enumerate(bounds)])
-    hist = np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size)
-    return np.cumsum(hist.reshape(len(bounds), n + 1)[:, :n], axis=1)
+        values = np.concatenate([t[:, np.searchsorted(changes, x, side="right")] for changes, t in steps], axis=1)
+    treaties = np.repeat(np.arange(len(codes), dtype=np.int8), len(x))
+    columns = {
+        "date": np.tile(x.view("datetime64[ns]"), len(codes)),
+        "treaty": pd.Categorical.from_codes(treaties, dtype=pd.CategoricalDtype(codes)),
+    }
+    bounds = dict(zip(BOUND_NAMES, values))
+    columns.update({c: bounds[f"{c}_min"] for c in COUNT_COLUMNS.values()})  # the certain count is the lower bound
+    columns.update(bounds)
+    return pd.DataFrame(columns, copy=False)
