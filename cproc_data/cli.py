@@ -76,7 +76,7 @@ def cmd_status(args) -> int:
         when = resolve_as_of(args.as_of, treaty=args.treaty)
         if args.states:
             df = status(when, args.treaty, rules)
-            df = df.assign(as_of=df["as_of"].dt.strftime("%Y-%m-%d"), since=df["since"].dt.strftime("%Y-%m-%d"))
+            df = df.assign(**{c: df[c].dt.strftime("%Y-%m-%d") for c in ("as_of", "since", "event_earliest", "event_latest")})
             _print_frame(df, args.format)
             return 0
         c = counts([when], args.treaty, rules).iloc[0]

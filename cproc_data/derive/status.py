@@ -98,7 +98,7 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     out["possible"] = out["possible"].fillna(out["status"]).astype("string")
     out = out.rename(columns={"start": "since"})
     out["since"] = out["since"].where(out["certain"])
-    rest = _rests_on(code, out)
+    rest = _rests_on(code, out, when)
     out = out.join(rest)
     out.insert(0, "as_of", when)
     out.insert(1, "treaty", code)
@@ -125,16 +125,26 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     return out
 
 
-def _rests_on(code: str, out: pd.DataFrame) -> pd.DataFrame:
-    """The event each status rests on (the undecided one where the status is uncertain), with its bounds."""
+def _rests_on(code: str, out: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """The event each status rests on, with its bounds: for a certain status the latest event
+    of its kind that has happened by `when` (the invitation in force, not a lapsed one); for
+    an uncertain one the undecided event of the highest status it may have (a deposit still
+    bounded, say). None for a State with no status."""
     ev = treaty_events(code)
-    rows = []
-    for iso3, st, possible in zip(out["iso3"], out["status"], out["possible"]):
-        options = str(possible).split("|")
-        key = options[0] if len(options) > 1 else st  # uncertain: the higher status is the pending event
-        e = ev[(ev["iso3"] == iso3) & ev["event"].isin(RESTS_ON.get(key, ()))].sort_values("earliest")
-        rows.append((e["event"].iloc[0], e["earliest"].iloc[0], e["latest"].iloc[0]) if len(e) else (pd.NA, pd.NaT, pd.NaT))
-    df = pd.DataFrame(rows, columns=["rests_on", "event_earliest", "event_latest"], index=out.index)
+    kind = {e: st for st, events in RESTS_ON.items() for e in events}
+    ev = ev[ev["event"].isin(kind)].assign(key=lambda d: d["event"].map(kind))
+    ev = ev[ev["earliest"].isna() | (ev["earliest"] <= when)].sort_values("earliest", na_position="first")
+    last = ev.groupby(["iso3", "key"]).tail(1).set_index(["iso3", "key"])
+    keys = [str(p).split("|")[0] for p in out["possible"]]  # the status itself, or the highest possible one
+    found = last.reindex(pd.MultiIndex.from_arrays([out["iso3"], keys]))
+    df = pd.DataFrame(
+        {
+            "rests_on": found["event"].to_numpy(),
+            "event_earliest": found["earliest"].to_numpy(),
+            "event_latest": found["latest"].to_numpy(),
+        },
+        index=out.index,
+    )
     df["rests_on"] = df["rests_on"].astype("string")
     return df
 
