@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from .derive.reconcile_summary import reconcile_summary
 from .derive.reconciliation import reconcile
 from .derive.record_gaps import record_gaps
 from .derive.status import counts, status
@@ -120,6 +121,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
+    if args.summary:
+        summary = reconcile_summary()
+        if args.format == "table":
+            with pd.option_context("display.width", 250):
+                print(summary.astype(object).where(summary.notna(), "").to_string(index=False))
+        else:
+            _print_frame(summary, args.format)
+        return 0
     df = reconcile()
     for c in ("refers_to", "compared_on"):
         df[c] = df[c].dt.strftime("%Y-%m-%d")
@@ -224,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
     r.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    r.add_argument("--summary", action="store_true", help="the agreement measures (shares within bounds, exact, only bounded)")
     r.set_defaults(func=cmd_reconcile)
 
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")

@@ -166,7 +166,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("computed", I, "Count from the record (default rules)", unit="States", minimum=0),
     Field("difference", N, "computed - reported", unit="States"),
     Field("matches", B, "Exact figure equal to the count"),
-    Field("explanation", S, "Why they differ, where known"),
+    Field("explanation", S, "Why they differ: the counting rule or reading of the date that matches, or the States responsible"),
 )
 
 
