@@ -127,25 +127,25 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
 
 def _rests_on(code: str, out: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
     """The event each status rests on, with its bounds: for a certain status the latest event
-    of its kind that has happened by `when` (the invitation in force, not a lapsed one); for
-    an uncertain one the undecided event of the highest status it may have (a deposit still
-    bounded, say). None for a State with no status."""
+    of its kind by the day the status began (`since`: the invitation that began it, not an
+    earlier one that lapsed); for an uncertain one the undecided event of the highest status
+    it may have (a deposit still bounded, say), by `when`. None for a State with no status."""
     ev = treaty_events(code)
     kind = {e: st for st, events in RESTS_ON.items() for e in events}
-    ev = ev[ev["event"].isin(kind)].assign(key=lambda d: d["event"].map(kind))
-    ev = ev[ev["earliest"].isna() | (ev["earliest"] <= when)].sort_values("earliest", na_position="first")
-    last = ev.groupby(["iso3", "key"]).tail(1).set_index(["iso3", "key"])
-    keys = [str(p).split("|")[0] for p in out["possible"]]  # the status itself, or the highest possible one
-    found = last.reindex(pd.MultiIndex.from_arrays([out["iso3"], keys]))
-    df = pd.DataFrame(
-        {
-            "rests_on": found["event"].to_numpy(),
-            "event_earliest": found["earliest"].to_numpy(),
-            "event_latest": found["latest"].to_numpy(),
-        },
-        index=out.index,
-    )
+    ev = ev[ev["event"].isin(kind)].sort_values("earliest", na_position="first")
+    found: dict[tuple[str, str], list[tuple]] = {}
+    for iso3, event, a, b in zip(ev["iso3"], ev["event"], ev["earliest"], ev["latest"]):
+        found.setdefault((iso3, kind[event]), []).append((event, a, b))
+    rows = []
+    for iso3, possible, certain, since in zip(out["iso3"], out["possible"], out["certain"], out["since"]):
+        options = found.get((iso3, str(possible).split("|")[0]), [])  # the status, or the highest possible one
+        day = since if certain and pd.notna(since) else when
+        began = [o for o in options if pd.isna(o[1]) or o[1] <= day]
+        rows.append((began or options)[-1] if options else (pd.NA, pd.NaT, pd.NaT))
+    df = pd.DataFrame(rows, columns=["rests_on", "event_earliest", "event_latest"], index=out.index)
     df["rests_on"] = df["rests_on"].astype("string")
+    for c in ("event_earliest", "event_latest"):
+        df[c] = pd.to_datetime(df[c]).astype("datetime64[ns]")
     return df
 
 

@@ -218,6 +218,7 @@ def test_cli_status_states_says_certain_or_possible_with_the_bounds_of_the_event
         assert r["status"] in r["possible"].split("|")
         if r["certain"] == "True" and r["status"] != "none":
             assert r["possible"] == r["status"] and r["event_latest"] <= "2024-06-20", r
+            assert r["event_earliest"] <= r["since"], r  # the event that began the status, not a later one
         elif r["certain"] == "False":
             assert len(r["possible"].split("|")) > 1 and r["rests_on"], r
             assert (r["event_earliest"] or "0000") <= "2024-06-20" < (r["event_latest"] or "9999"), r
