@@ -47,7 +47,8 @@ def bench_counts():
     Both sides run with the same caches: the record, its per-State segments and each
     treaty's step table are built once per process by an untimed call of each side; no
     result is cached, so every timed call computes its counts. A second measurement
-    rebuilds the step tables before every call (each side builds the tables it reads)."""
+    rebuilds the per-treaty step tables (from the record's segments) before every call:
+    each side builds the tables it reads."""
     import pandas as pd
 
     from cproc_data.derive.status import _steps, counts

@@ -164,25 +164,33 @@ BOUND_NAMES = [f"{c}_{kind}" for c in COUNT_COLUMNS.values() for kind in ("min",
 
 
 @cached
+def _segment_arrays(rules: CountingRules) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The segments as arrays: treaty, start and end (int64 ns; FAR where open), and per
+    bound name ('parties_min', ...) the segments it counts: 'min' where the segment allows
+    that status alone (certain), 'max' where it allows it among others (possible)."""
+    sp = _segments(rules)
+    start = sp["start"].to_numpy().astype("datetime64[ns]").astype(np.int64)
+    end = sp["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64)
+    possible = [str(p).split("|") for p in sp["possible"]]
+    masks = {}
+    for st, col in COUNT_COLUMNS.items():
+        masks[f"{col}_min"] = np.array([p == [st] for p in possible], dtype=bool)
+        masks[f"{col}_max"] = np.array([st in p for p in possible], dtype=bool)
+    return sp["treaty"].to_numpy(dtype=object), start, end, masks
+
+
+@cached
 def _steps(rules: CountingRules, treaty: str) -> tuple[np.ndarray, np.ndarray]:
     """The counts of one treaty as a step function: the days they change (int64 ns, sorted)
     and a (len(BOUND_NAMES), changes + 1) table whose column j holds the counts from change
     j - 1 (inclusive) to change j (exclusive); column 0 is before the first change (zeros).
 
     A State holds a status on day d when its segment started on or before d and ends after
-    d, so count(d) = #starts <= d - #ends <= d: certain ('min') where the segment allows that
-    status alone, possible ('max') where it allows it among others."""
-    sp = _segments(rules)
-    sub = sp[sp["treaty"] == treaty]
-    possible = sub["possible"].str.split("|")
-    series = []
-    for st in COUNT_COLUMNS:
-        for mask in (sub["possible"] == st, possible.map(lambda p, s=st: s in p)):  # min, then max
-            s = sub[mask]
-            starts = np.sort(s["start"].to_numpy().astype("datetime64[ns]").astype(np.int64))
-            ends = np.sort(s["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64))
-            series.append((starts, ends))
-    changes = np.unique(np.concatenate([np.concatenate(se) for se in series]))
+    d, so count(d) = #starts <= d - #ends <= d."""
+    treaties, start, end, masks = _segment_arrays(rules)
+    mine = treaties == treaty
+    series = [(np.sort(start[mine & masks[name]]), np.sort(end[mine & masks[name]])) for name in BOUND_NAMES]
+    changes = np.unique(np.concatenate([start[mine], end[mine]]))
     table = np.zeros((len(series), len(changes) + 1), dtype=np.int64)
     for row, (starts, ends) in enumerate(series):
         table[row, 1:] = np.searchsorted(starts, changes, side="right") - np.searchsorted(ends, changes, side="right")
