@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
-    r.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    r.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     r.add_argument("--summary", action="store_true", help="the agreement measures (shares within bounds, exact, only bounded)")
     r.set_defaults(func=cmd_reconcile)
 
