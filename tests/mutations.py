@@ -59,6 +59,27 @@ M = [
         "tests/unit",
     ),
     (
+        "step runs one day late",
+        "cproc_data/derive/status.py",
+        'np.searchsorted(x, changes, side="left"), prepend=0',
+        'np.searchsorted(x, changes, side="right"), prepend=0',
+        "tests/unit/test_properties.py",
+    ),
+    (
+        "sum bound counts only single statuses",
+        "cproc_data/derive/reconciliation.py",
+        "certain = [iso3[i] for i in live if possible[i] <= want]",
+        "certain = [iso3[i] for i in live if len(possible[i]) == 1 and possible[i] <= want]",
+        "tests/data/test_reconcile.py",
+    ),
+    (
+        "growth reads the two days apart",
+        "cproc_data/derive/growth.py",
+        "if x <= y or (xa, xb) == ({1}, {0})",
+        "if True",
+        "tests/data/test_growth.py",
+    ),
+    (
         "SVG date stamp kept",
         "cproc_data/publish/files.py",
         '"svg": {"Date": None, "Creator": None}',
