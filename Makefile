@@ -35,7 +35,7 @@ bench: $(STAMP)
 
 ## Regenerate docs/known-gaps.md and docs/data-dictionary.md.
 docs: $(STAMP)
-	{ cat docs/known-gaps.header.md; $(BIN)/cproc-data gaps --format markdown; } > docs/known-gaps.md
+	{ cat docs/known-gaps.header.md; $(BIN)/cproc-data gaps --format markdown; cat docs/known-gaps.summary.md; $(BIN)/cproc-data reconcile --summary --format markdown; } > docs/known-gaps.md
 	$(BIN)/python -c "from cproc_data.publish.datapackage import data_dictionary; print(data_dictionary(), end='')" > docs/data-dictionary.md
 
 validate: $(STAMP)

@@ -48,6 +48,7 @@ _LAZY = {
     "contributions": "cproc_data.derive.projects",
     "funders": "cproc_data.derive.projects",
     "reconcile": "cproc_data.derive.reconciliation",
+    "reconcile_summary": "cproc_data.derive.reconcile_summary",
     "charts": "cproc_data.figures.registry",
     "draw_chart": "cproc_data.figures.registry",
 }

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from .derive.impact import register_series_summary, reported_figures
+from .derive.reconcile_summary import reconcile_summary
 from .derive.reconciliation import reconcile
 from .derive.record_gaps import record_gaps
 from .derive.status import counts, status
@@ -80,7 +81,7 @@ def cmd_status(args) -> int:
         when = resolve_as_of(args.as_of, treaty=args.treaty)
         if args.states:
             df = status(when, args.treaty, rules)
-            df = df.assign(as_of=df["as_of"].dt.strftime("%Y-%m-%d"), since=df["since"].dt.strftime("%Y-%m-%d"))
+            df = df.assign(**{c: df[c].dt.strftime("%Y-%m-%d") for c in ("as_of", "since", "event_earliest", "event_latest")})
             _print_frame(df, args.format)
             return 0
         c = counts([when], args.treaty, rules).iloc[0]
@@ -124,6 +125,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
+    if args.summary:
+        summary = reconcile_summary()
+        if args.format == "table":
+            with pd.option_context("display.width", 250):
+                print(summary.astype(object).where(summary.notna(), "").to_string(index=False))
+        else:
+            _print_frame(summary, args.format)
+        return 0
     df = reconcile()
     for c in ("refers_to", "compared_on"):
         df[c] = df[c].dt.strftime("%Y-%m-%d")
@@ -245,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
-    r.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    r.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
+    r.add_argument("--summary", action="store_true", help="the agreement measures (shares within bounds, exact, only bounded)")
     r.set_defaults(func=cmd_reconcile)
 
     g = sub.add_parser("gaps", help="dates the treaty record still lacks")

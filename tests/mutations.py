@@ -14,7 +14,7 @@ M = [
     ("marker direction", "cproc_data/figures/style.py", '"lower_bound": "^"', '"lower_bound": "v"', "tests/data/test_charts.py"),
     (
         "C-PROC day dropped",
-        "cproc_data/figures/data.py",
+        "cproc_data/figures/charts/membership.py",
         "if pd.Timestamp(CPROC_START) <= pd.Timestamp(as_of):",
         "if False:",
         "tests/data/test_charts.py",
@@ -57,6 +57,27 @@ M = [
         "if accession is not None and signature is not None:",
         "if False:",
         "tests/unit",
+    ),
+    (
+        "step runs one day late",
+        "cproc_data/derive/status.py",
+        'np.searchsorted(x, changes, side="left"), prepend=0',
+        'np.searchsorted(x, changes, side="right"), prepend=0',
+        "tests/unit/test_properties.py",
+    ),
+    (
+        "sum bound counts only single statuses",
+        "cproc_data/derive/reconciliation.py",
+        "certain = [iso3[i] for i in live if possible[i] <= want]",
+        "certain = [iso3[i] for i in live if len(possible[i]) == 1 and possible[i] <= want]",
+        "tests/data/test_reconcile.py",
+    ),
+    (
+        "growth reads the two days apart",
+        "cproc_data/derive/growth.py",
+        "if x <= y or (xa, xb) == ({1}, {0})",
+        "if True",
+        "tests/data/test_growth.py",
     ),
     (
         "SVG date stamp kept",

@@ -3,42 +3,51 @@
 For each register row about membership (Convention, First and Second Protocol), the
 figure's date is read by its precision: a year ("by 2013", "in 2024") as that year's
 last day, a month ("by March 2024") as the month's last day, a day as itself. The
-count under the default rules is set beside it, with the difference and an
-explanation, found by trying the alternative readings in turn:
+record's count is set beside it with its bounds: `computed_min` counts the States whose
+status is certainly one the indicator counts, `computed_max` those for which it is
+possible (a State that is a Party or a signatory, the record cannot tell which, is
+certainly among "Parties, signatories and invited"). `computed` is the certain count.
+Each figure is classed `exact` (an exact figure equal to a certain count), `within` (some
+count between the bounds satisfies it) or `differs`. A differing figure is explained by
+trying the alternative readings in turn:
 
 * another counting rule matches (Parties from entry into force; invitations that never
   lapse; signatories counted with the Parties that also ratified; only non-member States);
 * another reading of the date matches (the first day of the year or month);
-* the record has known gaps before that date (Parties without a dated deposit,
-  invitations without a date) that can account for a shortfall;
-* otherwise the States behind the difference are named where the record has more.
+* otherwise the States responsible are named: where the record holds fewer, the States it
+  cannot date in that status and the next to reach it; where it holds more, the latest to
+  reach it by the figure's date.
 
 No row is hidden; `matches` is True only for an exact reported figure equal to the count.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..domain.counting import CountingRules
+from ..domain.countries import short_name
 from ..domain.treaties import MAIN_TREATY
 from ..load import cached
 from .impact import reported_figures
-from .status import counts, status_on
+from .record_gaps import record_gaps
+from .states import coe_member_at
+from .status import status_spells
 
 APPROX_TOLERANCE = 0.05  # 'about N' holds within 5% of N (at least one State)
 MEMBERSHIP = {
-    # indicator: (treaty, function of a counts row)
-    "parties": (MAIN_TREATY, lambda c: c.parties),
-    "signatories": (MAIN_TREATY, lambda c: c.signatories),
-    "invited": (MAIN_TREATY, lambda c: c.invited),
-    "parties_signatories_invited_total": (MAIN_TREATY, lambda c: c.parties + c.signatories + c.invited),
-    "signatories_and_invited": (MAIN_TREATY, lambda c: c.signatories + c.invited),
-    "protocol1_parties": ("ETS189", lambda c: c.parties),
-    "protocol1_signatories": ("ETS189", lambda c: c.signatories),
-    "protocol2_parties": ("CETS224", lambda c: c.parties),
-    "protocol2_signatories": ("CETS224", lambda c: c.signatories),
-    "protocol2_signed_total": ("CETS224", lambda c: c.signatories + c.parties),
+    # indicator: (treaty, the statuses it counts)
+    "parties": (MAIN_TREATY, ("party",)),
+    "signatories": (MAIN_TREATY, ("signatory",)),
+    "invited": (MAIN_TREATY, ("invited",)),
+    "parties_signatories_invited_total": (MAIN_TREATY, ("party", "signatory", "invited")),
+    "signatories_and_invited": (MAIN_TREATY, ("signatory", "invited")),
+    "protocol1_parties": ("ETS189", ("party",)),
+    "protocol1_signatories": ("ETS189", ("signatory",)),
+    "protocol2_parties": ("CETS224", ("party",)),
+    "protocol2_signatories": ("CETS224", ("signatory",)),
+    "protocol2_signed_total": ("CETS224", ("party", "signatory")),
 }
 ALTERNATIVES = [
     ("Parties counted from entry into force", CountingRules(basis="entry-into-force"), None),
@@ -46,6 +55,13 @@ ALTERNATIVES = [
     ("signatories counted with the signatories that also ratified", CountingRules(), "with_parties"),
     ("only States that are not members of the Council of Europe are counted", CountingRules(), "non_members"),
 ]
+LABELS = {"party": "Parties", "signatory": "signatories", "invited": "invited States"}
+GAP_EVENT = {"party": "deposit", "signatory": "signature", "invited": "invitation"}
+GAP_STATUS = {  # what record_gaps says is missing -> the status it would give
+    **dict.fromkeys(("deposit", "accession", "party_at", "nth_party"), "party"),
+    **dict.fromkeys(("signature", "signatory_at"), "signatory"),
+    **dict.fromkeys(("invitation", "invited_at"), "invited"),
+}
 
 
 def read_date(refers_to, precision) -> pd.Timestamp | None:
@@ -60,21 +76,46 @@ def read_date(refers_to, precision) -> pd.Timestamp | None:
     return ts
 
 
-def _count(indicator, when, rules, variant=None, bound: str = "") -> int:
-    """The record's count for a register indicator on `when` (`bound`: '', '_min' or '_max')."""
-    treaty, fn = MEMBERSHIP[indicator]
+@cached
+def _spells(treaty: str, rules: CountingRules) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[frozenset]]:
+    """The status spells of one treaty as arrays: iso3, start, end (int64 ns), possible statuses."""
+    sp = status_spells(treaty, rules)
+    start = sp["start"].to_numpy().astype("datetime64[ns]").astype(np.int64)
+    end = sp["end"].fillna(pd.Timestamp.max).to_numpy().astype("datetime64[ns]").astype(np.int64)
+    return sp["iso3"].to_numpy(dtype=object), start, end, [frozenset(str(p).split("|")) for p in sp["possible"]]
+
+
+def _want(indicator: str, variant=None) -> frozenset[str] | None:
+    """The statuses an indicator counts under a variant; None where the variant does not apply."""
+    want = frozenset(MEMBERSHIP[indicator][1])
+    if variant == "with_parties":
+        return want | {"party"} if want == {"signatory"} else None
     if variant == "non_members":
-        want = {"signatories": "signatory", "invited": "invited", "parties": "party"}.get(indicator)
-        if want is None:
-            return -1  # not applicable
-        s = status_on(pd.Timestamp(when), treaty, rules, all_states=False)
-        return int(((s["status"].astype(str) == want) & s["certain"] & ~s["coe_member"]).sum())
-    c = counts([when], treaty, rules).iloc[0]
-    row = pd.Series({k: c[f"{k}{bound}"] for k in ("parties", "signatories", "invited")})
-    value = int(fn(row))
-    if variant == "with_parties" and indicator in ("signatories", "protocol2_signatories", "protocol1_signatories"):
-        value += int(row["parties"])
-    return value
+        return want if len(want) == 1 and indicator in ("parties", "signatories", "invited") else None
+    return want
+
+
+def _states_in(indicator: str, when, rules: CountingRules, variant=None) -> tuple[list[str], list[str]]:
+    """(States certainly counted, States possibly counted) by a register indicator on `when`
+    (nobody where the variant does not apply to the indicator)."""
+    want = _want(indicator, variant)
+    if want is None:
+        return [], []
+    iso3, start, end, possible = _spells(MAIN_TREATY if variant == "non_members" else MEMBERSHIP[indicator][0], rules)
+    day = pd.Timestamp(when).as_unit("ns").value
+    live = np.flatnonzero((start <= day) & (end > day))
+    certain = [iso3[i] for i in live if possible[i] <= want]
+    maybe = [iso3[i] for i in live if possible[i] & want]
+    if variant == "non_members":
+        certain = [c for c, m in zip(certain, coe_member_at(pd.Series(certain, dtype=object), when)) if not m]
+        maybe = [c for c, m in zip(maybe, coe_member_at(pd.Series(maybe, dtype=object), when)) if not m]
+    return certain, maybe
+
+
+def _range(indicator: str, when, rules: CountingRules, variant=None) -> tuple[int, int]:
+    """The record's (min, max) for a register indicator on `when`."""
+    certain, maybe = _states_in(indicator, when, rules, variant)
+    return len(certain), len(maybe)
 
 
 def agreement(reported: float, qualifier: str, low: int, high: int) -> str:
@@ -134,9 +175,8 @@ def _reconcile() -> pd.DataFrame:
                 }
             )
             continue
-        computed = _count(f.indicator, when, CountingRules())
-        low = _count(f.indicator, when, CountingRules(), bound="_min")
-        high = _count(f.indicator, when, CountingRules(), bound="_max")
+        low, high = _range(f.indicator, when, CountingRules())
+        computed = low  # the certain count
         cls = agreement(float(f.value), f.qualifier, low, high)
         diff = computed - float(f.value)
         if cls == "exact":
@@ -148,7 +188,7 @@ def _reconcile() -> pd.DataFrame:
                 else f"consistent with the figure's qualifier ({f.qualifier})"
             )
         else:
-            explanation = "; ".join(_reasons(f, when, treaty, low, high)) or "the record and the figure differ"
+            explanation = "; ".join(_reasons(f, when, low, high))
         rows.append(
             {
                 **base,
@@ -171,49 +211,80 @@ def _reconcile() -> pd.DataFrame:
     return df
 
 
-WANT = {
-    "signatories": ["signatory"],
-    "invited": ["invited"],
-    "parties": ["party"],
-    "protocol1_parties": ["party"],
-    "protocol1_signatories": ["signatory"],
-    "protocol2_signatories": ["signatory"],
-    "protocol2_parties": ["party"],
-    "signatories_and_invited": ["signatory", "invited"],
-}
-
-
-def _reasons(f, when, treaty: str, low: int, high: int) -> list[str]:
+def _reasons(f, when, low: int, high: int) -> list[str]:
     """Why a figure differs: another counting rule or reading of the date, or the States responsible."""
     reasons = []
     for label, rules, variant in ALTERNATIVES:
-        if _holds(f.value, f.qualifier, _count(f.indicator, when, rules, variant)):
+        if (
+            _want(f.indicator, variant) is not None
+            and agreement(f.value, f.qualifier, *_range(f.indicator, when, rules, variant)) != "differs"
+        ):
             reasons.append(f"counting rule: matches when {label}")
     if f.refers_to_precision in ("year", "month"):
         start = pd.Timestamp(f.refers_to)
-        if _holds(f.value, f.qualifier, _count(f.indicator, start, CountingRules())):
+        if agreement(f.value, f.qualifier, *_range(f.indicator, start, CountingRules())) != "differs":
             reasons.append(f"date: matches when '{f.refers_to_precision}' is read as its first day ({start.date()})")
-    if reasons:
-        return reasons
-    want = WANT.get(f.indicator)
-    s = status_on(pd.Timestamp(when), treaty, all_states=False)
-    if want:
-        listed = s[s["status"].astype(str).isin(want) & s["certain"]]
-        names = ", ".join(sorted(listed["name"]))
-        if high < f.value:
-            reasons.append(
-                f"record incomplete: {int(f.value) - high} more such States than the record holds, even at its "
-                f"upper bound {high}; the record has {len(listed)} on {when.date()}" + (f": {names}" if len(listed) <= 12 else "")
-            )
-        else:
-            reasons.append(
-                f"definition differs: the record has {len(listed)} such States on {when.date()}"
-                + (f": {names}" if len(listed) <= 12 else "")
-            )
-    else:
-        reasons.append(
-            f"the record gives {low}-{high} where the figure says {f.value:g}"
-            if low != high
-            else f"the record gives {low} where the figure says {f.value:g}"
-        )
-    return reasons
+    return reasons or [_responsible(f, pd.Timestamp(when), low, high)]
+
+
+def _names(pairs) -> str:
+    """'Kenya (2024-10-09), Malawi (2024-10-09)' in the order given; undated names alphabetically."""
+    pairs = list(pairs)
+    if all(d is None for _, d in pairs):
+        pairs = sorted(pairs, key=lambda p: short_name(p[0]))
+    return ", ".join(f"{short_name(i)} ({d.date()})" if d is not None else short_name(i) for i, d in pairs)
+
+
+def _undated(treaty: str, want: frozenset, when: pd.Timestamp, counted) -> list[str]:
+    """'no date for the invitation of: ...': States the record knows had (or will have) a
+    counted status but cannot date it, so that they may have held it on `when`."""
+    g = record_gaps()
+    g = g[(g["treaty"] == treaty) & g["missing"].map(GAP_STATUS).isin(want) & ~g["iso3"].isin(counted)]
+    g = g[g["known_date"].isna() | (g["known_date"] > when)]
+    g = g.assign(kind=g["missing"].map(GAP_STATUS).map(GAP_EVENT)).drop_duplicates("iso3")
+    return [
+        f"no date in the record for the {kind} of: {_names((i, None) for i in sorted(grp['iso3']))}"
+        for kind, grp in g.groupby("kind", sort=True)
+    ]
+
+
+def _responsible(f, when: pd.Timestamp, low: int, high: int) -> str:
+    """The States behind a difference no other rule explains. The record holds fewer: the
+    States it cannot date in that status (their event lies before a later one, or no source
+    dates it), the next to reach it after the figure's date and, for Parties, the record's
+    signatories (a deposit it lacks would count them). The record holds more: the latest to
+    reach the status by then."""
+    treaty, statuses = MEMBERSHIP[f.indicator]
+    want = frozenset(statuses)
+    label = " or ".join(LABELS[s] for s in statuses)
+    certain, maybe = _states_in(f.indicator, when, CountingRules())
+    iso3, start, end, possible = _spells(treaty, CountingRules())
+    day = when.as_unit("ns").value
+    holding = [n for n in range(0, 2 * int(max(high, f.value)) + 10) if _holds(f.value, f.qualifier, n)]
+    if holding and min(holding) > high:
+        k = min(holding) - high
+        parts = [f"the record holds {k} fewer {label} than the figure, even at its upper bound {high}"]
+        parts += _undated(treaty, want, when, maybe)
+        first: dict[str, pd.Timestamp] = {}
+        for i in np.flatnonzero(start > day):
+            if possible[i] & want and iso3[i] not in maybe:
+                first[iso3[i]] = min(first.get(iso3[i], pd.Timestamp.max), pd.Timestamp(start[i]))
+        nxt = sorted(first.items(), key=lambda kv: (kv[1], kv[0]))[:k]
+        if nxt:
+            parts.append(f"the next to become {label} in the record: {_names(nxt)}")
+        if want == {"party"}:
+            signed = [iso3[i] for i in np.flatnonzero((start <= day) & (end > day)) if possible[i] == {"signatory"}]
+            if signed:
+                parts.append(
+                    f"the record's signatories then (Parties if it lacks their deposit): {_names((i, None) for i in sorted(signed))}"
+                )
+        if len(parts) == 1 and certain:
+            parts.append(f"the record's {len(certain)} {label} then: {_names((i, None) for i in sorted(certain))}")
+        return "; ".join(parts)
+    k = low - max(holding) if holding else low
+    since = {iso3[i]: pd.Timestamp(start[i]) for i in np.flatnonzero((start <= day) & (end > day)) if iso3[i] in certain}
+    latest = sorted(since.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)[:k]
+    return (
+        f"the record counts {k} more {label} than the figure, even at its lower bound {low}; "
+        f"the latest to become {label} by {when.date()}: {_names(latest)}"
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..domain.counting import DEFAULT_RULES, FAR, STATUS_PRIORITY, STATUSES, CountingRules, segments_of
+from ..domain.counting import DEFAULT_RULES, FAR, STATUSES, CountingRules, segments_of
 from ..domain.dates import to_date
 from ..domain.treaties import MAIN_TREATY, TREATIES, get_treaty
 from ..load import cached
@@ -98,7 +98,7 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     out["possible"] = out["possible"].fillna(out["status"]).astype("string")
     out = out.rename(columns={"start": "since"})
     out["since"] = out["since"].where(out["certain"])
-    rest = _rests_on(code, out)
+    rest = _rests_on(code, out, when)
     out = out.join(rest)
     out.insert(0, "as_of", when)
     out.insert(1, "treaty", code)
@@ -125,17 +125,27 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     return out
 
 
-def _rests_on(code: str, out: pd.DataFrame) -> pd.DataFrame:
-    """The event each status rests on (the undecided one where the status is uncertain), with its bounds."""
+def _rests_on(code: str, out: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """The event each status rests on, with its bounds: for a certain status the latest event
+    of its kind by the day the status began (`since`: the invitation that began it, not an
+    earlier one that lapsed); for an uncertain one the undecided event of the highest status
+    it may have (a deposit still bounded, say), by `when`. None for a State with no status."""
     ev = treaty_events(code)
+    kind = {e: st for st, events in RESTS_ON.items() for e in events}
+    ev = ev[ev["event"].isin(kind)].sort_values("earliest", na_position="first")
+    found: dict[tuple[str, str], list[tuple]] = {}
+    for iso3, event, a, b in zip(ev["iso3"], ev["event"], ev["earliest"], ev["latest"]):
+        found.setdefault((iso3, kind[event]), []).append((event, a, b))
     rows = []
-    for iso3, st, possible in zip(out["iso3"], out["status"], out["possible"]):
-        options = str(possible).split("|")
-        key = options[0] if len(options) > 1 else st  # uncertain: the higher status is the pending event
-        e = ev[(ev["iso3"] == iso3) & ev["event"].isin(RESTS_ON.get(key, ()))].sort_values("earliest")
-        rows.append((e["event"].iloc[0], e["earliest"].iloc[0], e["latest"].iloc[0]) if len(e) else (pd.NA, pd.NaT, pd.NaT))
+    for iso3, possible, certain, since in zip(out["iso3"], out["possible"], out["certain"], out["since"]):
+        options = found.get((iso3, str(possible).split("|")[0]), [])  # the status, or the highest possible one
+        day = since if certain and pd.notna(since) else when
+        began = [o for o in options if pd.isna(o[1]) or o[1] <= day]
+        rows.append((began or options)[-1] if options else (pd.NA, pd.NaT, pd.NaT))
     df = pd.DataFrame(rows, columns=["rests_on", "event_earliest", "event_latest"], index=out.index)
     df["rests_on"] = df["rests_on"].astype("string")
+    for c in ("event_earliest", "event_latest"):
+        df[c] = pd.to_datetime(df[c]).astype("datetime64[ns]")
     return df
 
 
@@ -150,19 +160,41 @@ def status_table(as_of=None) -> pd.DataFrame:
     return df
 
 
+BOUND_NAMES = [f"{c}_{kind}" for c in COUNT_COLUMNS.values() for kind in ("min", "max")]
+
+
 @cached
-def _bounds(rules: CountingRules, treaty: str) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
-    """Sorted segment starts and ends (int64 ns) per status, certain ('min') and possible ('max')."""
+def _segment_arrays(rules: CountingRules) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The segments as arrays: treaty, start and end (int64 ns; FAR where open), and per
+    bound name ('parties_min', ...) the segments it counts: 'min' where the segment allows
+    that status alone (certain), 'max' where it allows it among others (possible)."""
     sp = _segments(rules)
-    sub = sp[sp["treaty"] == treaty]
-    out = {}
-    for st in STATUS_PRIORITY:
-        for kind, mask in (("min", sub["possible"] == st), ("max", sub["possible"].str.split("|").map(lambda p, s=st: s in p))):
-            s = sub[mask]
-            starts = np.sort(s["start"].to_numpy().astype("datetime64[ns]").astype(np.int64))
-            ends = np.sort(s["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64))
-            out[(st, kind)] = (starts, ends)
-    return out
+    start = sp["start"].to_numpy().astype("datetime64[ns]").astype(np.int64)
+    end = sp["end"].fillna(FAR).to_numpy().astype("datetime64[ns]").astype(np.int64)
+    possible = [str(p).split("|") for p in sp["possible"]]
+    masks = {}
+    for st, col in COUNT_COLUMNS.items():
+        masks[f"{col}_min"] = np.array([p == [st] for p in possible], dtype=bool)
+        masks[f"{col}_max"] = np.array([st in p for p in possible], dtype=bool)
+    return sp["treaty"].to_numpy(dtype=object), start, end, masks
+
+
+@cached
+def _steps(rules: CountingRules, treaty: str) -> tuple[np.ndarray, np.ndarray]:
+    """The counts of one treaty as a step function: the days they change (int64 ns, sorted)
+    and a (len(BOUND_NAMES), changes + 1) table whose column j holds the counts from change
+    j - 1 (inclusive) to change j (exclusive); column 0 is before the first change (zeros).
+
+    A State holds a status on day d when its segment started on or before d and ends after
+    d, so count(d) = #starts <= d - #ends <= d."""
+    treaties, start, end, masks = _segment_arrays(rules)
+    mine = treaties == treaty
+    series = [(np.sort(start[mine & masks[name]]), np.sort(end[mine & masks[name]])) for name in BOUND_NAMES]
+    changes = np.unique(np.concatenate([start[mine], end[mine]]))
+    table = np.zeros((len(series), len(changes) + 1), dtype=np.int64)
+    for row, (starts, ends) in enumerate(series):
+        table[row, 1:] = np.searchsorted(starts, changes, side="right") - np.searchsorted(ends, changes, side="right")
+    return changes, table
 
 
 def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingRules = DEFAULT_RULES) -> pd.DataFrame:
@@ -171,9 +203,10 @@ def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingR
     `dates`: a date, a list (ISO strings, dates, Timestamps) or a DatetimeIndex. `treaty`:
     one code, a list, or None for all. Returns a long frame: date, treaty, parties,
     signatories, invited (the certain counts), and `<count>_min` / `<count>_max`. Before a
-    treaty was opened for signature its counts are zero. A State holds a status on day d
-    when its segment started on or before d and ends after d: count(d) = #starts <= d -
-    #ends <= d, two binary searches per status and bound.
+    treaty was opened for signature its counts are zero. The counts are read off each
+    treaty's step function (`_steps`): for sorted dates each step is repeated over the dates
+    it covers (a few hundred steps for thousands of days); otherwise each date looks up its
+    step by a binary search. Both read the same table, so a range and single dates agree.
     """
     if isinstance(dates, pd.DatetimeIndex):
         idx = dates
@@ -183,35 +216,18 @@ def counts(dates, treaty: str | list[str] | None = MAIN_TREATY, rules: CountingR
     x = idx.as_unit("ns").asi8
     codes = list(TREATIES) if treaty is None else [treaty] if isinstance(treaty, str) else list(treaty)
     codes = [get_treaty(c).code for c in codes]
-    kinds = [(st, kind) for st in COUNT_COLUMNS for kind in ("min", "max")]
-    bounds = []
-    for code in codes:
-        b = _bounds(rules, code)
-        bounds += [b[k] for k in kinds]
-    if len(x) > 64 and bool(np.all(x[1:] >= x[:-1])):  # many sorted dates: place the few bounds among them
-        counted = _placed_all(x, bounds)
+    steps = [_steps(rules, code) for code in codes]
+    if len(x) > 1 and bool(np.all(x[1:] >= x[:-1])):
+        runs = [np.diff(np.searchsorted(x, changes, side="left"), prepend=0, append=len(x)) for changes, _ in steps]
+        values = np.repeat(np.concatenate([t for _, t in steps], axis=1), np.concatenate(runs), axis=1)
     else:
-        counted = np.array([np.searchsorted(st, x, side="right") - np.searchsorted(en, x, side="right") for st, en in bounds])
-    n, m = len(codes), len(kinds)
-    names = [f"{COUNT_COLUMNS[st]}_{kind}" for st, kind in kinds]
-    mins = [names.index(f"{c}_min") for c in COUNT_COLUMNS.values()]
-    out = np.empty((n, len(x), 3 + m), dtype=np.int64)  # one row per (treaty, date)
-    by_treaty = counted.reshape(n, m, len(x)).transpose(0, 2, 1)
-    out[:, :, 3:] = by_treaty
-    out[:, :, :3] = by_treaty[:, :, mins]
-    table = pd.DataFrame(out.reshape(n * len(x), 3 + m), columns=[*COUNT_COLUMNS.values(), *names], copy=False)
-    table.insert(0, "treaty", pd.Categorical.from_codes(np.repeat(np.arange(n), len(x)), categories=codes))
-    table.insert(0, "date", np.tile(x.view("datetime64[ns]"), n))
-    return table
-
-
-def _placed_all(x: np.ndarray, bounds: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """For sorted dates x and each (starts, ends): #starts <= d - #ends <= d at every date d.
-
-    One histogram for all series: each start adds one at the first date on or after it,
-    each end takes one away; a running sum along the dates gives the counts."""
-    n, size = len(x), len(bounds) * (len(x) + 1)
-    starts = np.concatenate([k * (n + 1) + np.searchsorted(x, s, side="left") for k, (s, _e) in enumerate(bounds)])
-    ends = np.concatenate([k * (n + 1) + np.searchsorted(x, e, side="left") for k, (_s, e) in enumerate(bounds)])
-    hist = np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size)
-    return np.cumsum(hist.reshape(len(bounds), n + 1)[:, :n], axis=1)
+        values = np.concatenate([t[:, np.searchsorted(changes, x, side="right")] for changes, t in steps], axis=1)
+    treaties = np.repeat(np.arange(len(codes), dtype=np.int8), len(x))
+    columns = {
+        "date": np.tile(x.view("datetime64[ns]"), len(codes)),
+        "treaty": pd.Categorical.from_codes(treaties, dtype=pd.CategoricalDtype(codes)),
+    }
+    bounds = dict(zip(BOUND_NAMES, values))
+    columns.update({c: bounds[f"{c}_min"] for c in COUNT_COLUMNS.values()})  # the certain count is the lower bound
+    columns.update(bounds)
+    return pd.DataFrame(columns, copy=False)

@@ -176,7 +176,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("computed", I, "Count from the record (default rules)", unit="States", minimum=0),
     Field("difference", N, "computed - reported", unit="States"),
     Field("matches", B, "Exact figure equal to the count"),
-    Field("explanation", S, "Why they differ, where known"),
+    Field("explanation", S, "Why they differ: the counting rule or reading of the date that matches, or the States responsible"),
     # activities table and the charts from C-PROC's own activity register
     Field("document_title", S, "Title of the cited document (reference/documents.csv)"),
     Field("activity_type", S, "Type of activity, as the activity register records it"),

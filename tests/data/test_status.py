@@ -109,20 +109,69 @@ def test_status_lists_every_state_once():
     assert (vc["party"], vc["signatory"], vc["invited"]) == (c["parties"], c["signatories"], c["invited"])
 
 
+PROVES_PARTY = {  # (treaty of the event, event) -> the treaties it proves the State a Party to
+    **{(t, e): (t,) for t in ("ETS185", "ETS189", "CETS224") for e in ("ratification", "accession", "entry_into_force")},
+    **{(t, e): (t,) for t in ("ETS185", "ETS189", "CETS224") for e in ("party_at", "nth_party", "deposit_between")},
+}
+for _e in ("ratification", "accession", "entry_into_force", "party_at", "nth_party", "deposit_between"):
+    # ETS 189 art. 9(2), CETS 224 arts 15-16: a Party to a Protocol is a Party to the Convention
+    PROVES_PARTY[("ETS189", _e)] = ("ETS189", "ETS185")
+    PROVES_PARTY[("CETS224", _e)] = ("CETS224", "ETS185")
+PROVES_PARTY[("CETS224", "signature")] = ("ETS185",)  # CETS 224 art. 15(1): open to Parties only
+
+
+def _proofs() -> dict[tuple[str, str], pd.Timestamp]:
+    """(treaty, iso3) -> the first day by which some event proves the State a Party: the
+    record's events with a date the sources give (not a derived bound), and the raw
+    statements (named as a Party in a dated list, 'the Nth Party', a deposit between two
+    plenaries), each taken at the last day it allows."""
+    from cproc_data.derive.treaty_record import treaty_events
+    from cproc_data.domain.dates import parse_stated
+    from cproc_data.ingest.snapshots import raw_treaty_facts
+    from cproc_data.load import country_names
+
+    found: dict[tuple[str, str], pd.Timestamp] = {}
+
+    def prove(treaty, iso3, event, day):
+        for t in PROVES_PARTY.get((treaty, event), ()):
+            if (t, iso3) not in found or day < found[(t, iso3)]:
+                found[(t, iso3)] = day
+
+    ev = treaty_events()
+    for r in ev[ev["precision"] != "bound"].itertuples():
+        prove(r.treaty, r.iso3, r.event, r.latest)
+    facts = raw_treaty_facts()
+    statements = facts[facts["event"].isin(["party_at", "nth_party", "deposit_between"]) & facts["date"].notna()]
+    names = country_names()
+    for r in statements.itertuples():
+        prove(r.treaty, names.lookup(r.state_as_written), r.event, pd.Timestamp(parse_stated(r.date)[1]))
+    return found
+
+
 def test_no_state_is_a_signatory_or_none_after_an_event_that_proves_it_a_party():
-    """For every State and treaty: from the latest day its deposit can have happened (the
-    record's own proof that it is a Party), the status is Party, certainly, every day on."""
+    """For every State and treaty: from the first day an event in the record or a raw
+    statement proves it a Party (its own deposit or entry into force, a Protocol's, a
+    Second Protocol signature, a dated list or 'the Nth Party'), its status is Party,
+    certainly, every day on (until a denunciation takes effect)."""
     from cproc_data.derive.status import status_spells
     from cproc_data.derive.treaty_record import treaty_events
 
+    proofs = _proofs()
     ev = treaty_events()
-    dep = ev[ev["event"].isin(["ratification", "accession"]) & ev["latest"].notna()]
+    parties = ev[ev["event"].isin(["ratification", "accession"])]
+    assert set(zip(parties["treaty"], parties["iso3"])) <= set(proofs)  # every Party has its proof
+    assert len(proofs) > 100
     spells = status_spells()
-    assert len(dep) > 100
-    for r in dep.itertuples():
-        own = spells[(spells["treaty"] == r.treaty) & (spells["iso3"] == r.iso3)]
-        after = own[own["end"].isna() | (own["end"] > r.latest)]  # every spell that reaches past the proof
-        assert set(after["status"]) == {"party"} and after["certain"].all(), (r.treaty, r.iso3)
+    for (treaty, iso3), proof in sorted(proofs.items()):
+        assert iso3 is not None, (treaty, "a raw statement names a State with no reviewed spelling")
+        own = spells[(spells["treaty"] == treaty) & (spells["iso3"] == iso3)]
+        effect = ev[(ev["treaty"] == treaty) & (ev["iso3"] == iso3) & (ev["event"] == "denunciation_effect")]["earliest"]
+        until = effect.min() if len(effect) else pd.Timestamp.max
+        after = own[(own["end"].isna() | (own["end"] > proof)) & (own["start"] < until)]
+        assert len(after) > 0 and set(after["status"]) == {"party"} and after["certain"].all(), (treaty, iso3, proof)
+        assert after["start"].min() <= proof, (treaty, iso3, proof)  # no gap: Party from the proof on
+        contiguous = after.sort_values("start")
+        assert (contiguous["start"].iloc[1:].to_numpy() == contiguous["end"].iloc[:-1].to_numpy()).all(), (treaty, iso3)
 
 
 def test_status_before_opening_is_an_error():
@@ -141,6 +190,9 @@ def test_cli_status_json():
     assert set(obj) >= {"as_of", "treaty", "basis", "parties", "signatories", "invited"}
     assert (obj["as_of"], obj["treaty"], obj["basis"]) == ("2024-03-31", "ETS185", "deposit")
     assert all(isinstance(obj[k], int) for k in ("parties", "signatories", "invited"))
+    for k in ("parties", "signatories", "invited"):  # the bounds are added beside the integer counts
+        assert isinstance(obj[f"{k}_min"], int) and isinstance(obj[f"{k}_max"], int)
+        assert obj[f"{k}_min"] == obj[k] <= obj[f"{k}_max"]
     out = run_cli("status", "--as-of", "2024-03-31", "--states", "--format", "csv").stdout
     listed = [r["status"] for r in csv.DictReader(io.StringIO(out)) if r["certain"] in ("True", "true")]
     assert (obj["parties"], obj["signatories"], obj["invited"]) == tuple(
@@ -151,6 +203,27 @@ def test_cli_status_json():
 def test_cli_status_defaults_to_the_data_as_of_date():
     res = run_cli("status", "--format", "json")
     assert json.loads(res.stdout)["as_of"] == data_as_of().isoformat()
+    assert status()["as_of"].iloc[0].date() == data_as_of()  # the library's default, too
+
+
+def test_cli_status_states_says_certain_or_possible_with_the_bounds_of_the_event():
+    """A certain status rests on an event that has happened by the date (its latest day on or
+    before it); an uncertain one on an event the record cannot place before or after the
+    date (its bounds straddle it), and the status shown is among the possible ones."""
+    out = run_cli("status", "--as-of", "2024-06-20", "--states", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    uncertain = [r for r in rows if r["certain"] == "False"]
+    assert {r["iso3"] for r in uncertain} >= {"ECU", "PRY"}  # deposits bounded only by later sources
+    for r in rows:
+        assert r["status"] in r["possible"].split("|")
+        if r["certain"] == "True" and r["status"] != "none":
+            assert r["possible"] == r["status"] and r["event_latest"] <= "2024-06-20", r
+            assert r["event_earliest"] <= r["since"], r  # the event that began the status, not a later one
+        elif r["certain"] == "False":
+            assert len(r["possible"].split("|")) > 1 and r["rests_on"], r
+            assert (r["event_earliest"] or "0000") <= "2024-06-20" < (r["event_latest"] or "9999"), r
+    ecu = next(r for r in rows if r["iso3"] == "ECU")
+    assert (ecu["possible"], ecu["rests_on"]) == ("party|none", "accession")
 
 
 def test_cli_status_states_csv():

@@ -84,6 +84,46 @@ def test_range_query_equals_single_date_queries(ds, treaty, r):
     pd.testing.assert_frame_equal(together, apart)
 
 
+ALL_DAYS = pd.date_range(DAY0, DAY0 + pd.Timedelta(days=9000), freq="D")
+BOUNDS = {"parties": "party", "signatories": "signatory", "invited": "invited"}
+
+
+def _tally(spells: pd.DataFrame, when: pd.Timestamp) -> dict[str, int]:
+    """Counts on `when` straight from the status spells, by boolean masks (no step table)."""
+    live = spells[(spells["start"] <= when) & (spells["end"].isna() | (spells["end"] > when))]
+    options = live["possible"].astype(str).str.split("|")
+    out = {}
+    for col, status_ in BOUNDS.items():
+        out[f"{col}_min"] = int((live["possible"] == status_).sum())
+        out[f"{col}_max"] = int(options.map(lambda p, s_=status_: s_ in p).sum())
+        out[col] = out[f"{col}_min"]
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(days, min_size=1, max_size=60), st.sampled_from(["deposit", "entry-into-force"]), st.sampled_from([None, 5]))
+def test_every_day_in_one_call_equals_single_date_queries_and_the_spells(ds, basis, validity):
+    """The all-days call (all treaties, min and max) gives on each day what a query for that
+    day alone gives, what a list of the days in any order gives, and what the spells say."""
+    from cproc_data.derive.status import status_spells
+
+    r = CountingRules(basis=basis, invitation_validity_years=validity)
+    every = counts(ALL_DAYS, None, r)
+    assert len(every) == 3 * len(ALL_DAYS)
+    every = every.set_index(["treaty", "date"])
+    picked = [DAY0 + pd.Timedelta(days=d) for d in ds]  # any order, repeats allowed
+    listed = counts(picked, None, r)
+    assert list(listed["date"]) == picked * 3
+    for treaty in ("ETS185", "ETS189", "CETS224"):
+        spells = status_spells(treaty, r)
+        for when, row in zip(picked, listed[listed["treaty"] == treaty].itertuples(index=False)):
+            alone = counts([when], treaty, r).iloc[0]
+            expected = _tally(spells, when)
+            assert every.loc[(treaty, when)].to_dict() == expected, (treaty, when)
+            assert {k: int(alone[k]) for k in expected} == expected, (treaty, when)
+            assert {k: int(getattr(row, k)) for k in expected} == expected, (treaty, when)
+
+
 def test_parties_fall_only_when_a_denunciation_takes_effect():
     from cproc_data.derive.treaty_record import treaty_events
 

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cproc_data.derive.reconciliation import _holds
+from cproc_data.derive.reconciliation import _holds, agreement
 from cproc_data.domain.checks import check_events, date_rules
 from cproc_data.domain.counting import CountingRules, invitation_end, state_spells
 from cproc_data.domain.deposits import SINGLE_VALUED, deposit_kind, deposit_problems, marks_accession
@@ -225,3 +225,13 @@ def test_approx_means_within_five_percent():
     assert _holds(100, "approx", 95) and _holds(100, "approx", 105)
     assert not _holds(100, "approx", 94) and not _holds(100, "approx", 106)
     assert _holds(10, "approx", 9)  # at least one State either side
+
+
+def test_agreement_classes():
+    """exact: an exact figure equal to a certain count; within: between min and max; else differs."""
+    assert agreement(76, "exact", 76, 76) == "exact"
+    assert agreement(76, "exact", 75, 77) == "within"  # equal to a possible count, not a certain one
+    assert agreement(78, "exact", 75, 77) == "differs"
+    assert agreement(70, "lower_bound", 75, 75) == "within"  # 'more than 70'
+    assert agreement(80, "lower_bound", 75, 77) == "differs"
+    assert agreement(80, "approx", 76, 76) == "within"  # within 5% of 80
