@@ -19,6 +19,7 @@ CHART_MODULES = (
     "activities",
     "projects",
     "portfolio",
+    "contributions",
     "reconciliation",
     "world_map",
 )
