@@ -159,7 +159,8 @@ def funder_names(as_of=None) -> dict[str, list[str]]:
         doc = v.loc[(v["project"] == project) & (v["donors"] == donors), "source_document"].iloc[0]
         names = f.loc[(f["project"] == project) & (f["source_document"] == doc), "funder"]
         order = [n.strip() for n in str(donors).split(";")]  # the document's own order
-        out[project] = list(dict.fromkeys(_short(n) for n in sorted(names, key=order.index)))
+        ranked = sorted(names, key=lambda n: order.index(n) if n in order else len(order))
+        out[project] = list(dict.fromkeys(_short(n) for n in ranked))
     return out
 
 
