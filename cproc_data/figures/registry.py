@@ -23,6 +23,7 @@ CHART_MODULES = (
     "activities",
     "projects",
     "portfolio",
+    "contributions",
     "reconciliation",
     "world_map",
     # from C-PROC's own activity register, only when one is given (figures --activities)

@@ -88,13 +88,22 @@ def wrap(text: str, fig, font_size: float, share: float = 1.0, bold: bool = Fals
     return "\n".join(lines)
 
 
-def add_footer(fig, source: str, as_of, note: str | None = None) -> None:
-    """Source line, optional note and 'data as of' line under the chart."""
+def _footer_text(fig, source: str, as_of, note: str | None = None) -> str:
     parts = [wrap(f"Source: {source}", fig, FOOTER_FONT_SIZE, 0.97)]
     if note:
         parts.append(wrap(f"Note: {note}", fig, FOOTER_FONT_SIZE, 0.97))
     parts.append(f"Data as of {pd.Timestamp(as_of):%-d %B %Y}. Chart: cproc-data.")
-    text = "\n".join(parts)
+    return "\n".join(parts)
+
+
+def footer_lines(fig, source: str, note: str | None = None) -> int:
+    """Lines the footer will take (for a chart that sizes its height to its content)."""
+    return _footer_text(fig, source, "2000-01-01", note).count("\n") + 1
+
+
+def add_footer(fig, source: str, as_of, note: str | None = None) -> None:
+    """Source line, optional note and 'data as of' line under the chart."""
+    text = _footer_text(fig, source, as_of, note)
     lines = text.count("\n") + 1
     engine = fig.get_layout_engine()
     if engine is not None:  # keep the axes clear of the footer lines

@@ -161,6 +161,28 @@ FIELDS: dict[str, Field] = _fields(
     Field("currency", S, "Currency of the amount", enum=("EUR", "USD", "JPY", "CAD", "GBP")),
     Field("funder", S, "One funder of a project, as the document names it"),
     Field("priority_countries", S, "Priority countries the document names, '; '-separated"),
+    # charts: projects, portfolio, contributions (figures/charts/)
+    Field(
+        "row_kind",
+        S,
+        "default (a project's default version), version (another document's dates or budget), not_yet_funded",
+        enum=("default", "version", "not_yet_funded"),
+    ),
+    Field(
+        "drawn_as",
+        S,
+        "bar (start and end), start_only or end_only (a tick), label_only (no dates), listed (not yet funded)",
+        enum=("bar", "start_only", "end_only", "label_only", "listed"),
+    ),
+    Field("funders", S, "Funders named by the document that gives the default funder list, '; '-separated"),
+    Field("document_years", S, "Years the version's documents were published ('undated' where a document has no date)"),
+    Field("year_status", S, "past, in progress (the as-of year) or future", enum=("past", "in progress", "future")),
+    Field("budget_eur_to_as_of", N, "Share of the year's budget in the months up to the as-of month", unit="EUR", minimum=0),
+    Field("budget_eur_after_as_of", N, "Share of the year's budget in the months after the as-of month", unit="EUR", minimum=0),
+    Field("active_projects", I, "Projects active in some month of the year (with or without a budget)", minimum=0),
+    Field("active_project_names", S, "Projects active in the year, ', '-separated"),
+    Field("first_year", I, "First year of the contribution's period", minimum=2000),
+    Field("last_year", I, "Last year of the contribution's period (the first year for a single year)", minimum=2000),
     # legislation and activities
     Field("measure", S, "Substantive criminal law, or specific procedural powers", enum=v.MEASURES),
     Field("states", N, "States counted", unit="States", minimum=0),

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 from cproc_data.figures.registry import charts as registry  # noqa: E402
 from tests.chart_layout import overlap_problems, size_problems, tick_label_problems  # noqa: E402
 
-CHECKED: list[str] = ["membership", "regions", "legislation", "activities"]  # projects: under review
+CHECKED: list[str] = ["membership", "regions", "legislation", "activities", "projects", "portfolio", "contributions"]
 DATES = [None, "2019-12-31", "2014-04-07"]
 
 
