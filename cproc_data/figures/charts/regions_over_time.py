@@ -58,7 +58,8 @@ def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
         as_of_point(ax, day, int(end["parties_min"]), style.PALETTE["party"], gid=f"as-of-{g}")
         parties = count_label(int(end["parties_min"]), int(end["parties_max"]), "Parties")
         ax.set_title(f"{_label(g)}\n{parties}, {int(end['invited_min'])} invited", fontsize=7.5, loc="left", fontweight="normal")
-        ax.set_ylim(0, max(4, int(d[["parties_max", "invited_max"]].to_numpy().max() * 1.2)))
+        room = 1.75 if ax is flat[0] else 1.2  # the first panel keeps its top for the legend
+        ax.set_ylim(0, max(4, int(d[["parties_max", "invited_max"]].to_numpy().max() * room)))
         ax.set_xlim(start, max(day, start + pd.Timedelta(days=31)))  # the opening day alone: one month wide
         year_ticks(ax, start, day, max_labels=3)
     for ax in flat[len(groups) :]:
@@ -67,11 +68,7 @@ def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
 
     handles, labels = flat[0].get_legend_handles_labels()
     handles.append(Patch(facecolor="#999999", alpha=0.4, label="range the record allows"))
-    spare = flat[len(groups)] if len(groups) < len(flat) else None
-    if spare is not None:
-        spare.legend(handles=handles, loc="center", fontsize=7)
-    else:
-        flat[0].legend(handles=handles, loc="upper left", fontsize=6.5)
+    flat[0].legend(handles=handles, loc="upper left", fontsize=6.5)
     for row in axes:
         row[0].set_ylabel("States (number)")
     outside = [(g, e) for g, e in ends.items() if g != MEMBERS and int(e["parties_max"]) > 0]
