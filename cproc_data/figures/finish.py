@@ -49,22 +49,9 @@ def finish(
     return fig
 
 
-def gaps_note(bounded_deposits: int, missing_invitations: int | None = None) -> str | None:
-    """The qualifier every membership chart carries while the record has gaps."""
-    parts = []
-    if bounded_deposits:
-        parts.append(
-            f"the deposit dates of {bounded_deposits} Parties are known only within bounds (shaded: the counts the record allows)"
-        )
-    if missing_invitations:
-        parts.append(f"{missing_invitations} invitations have no date, so invited counts are lower bounds")
-    text = "; ".join(parts) + " (README, 'Known gaps')."
-    return text[0].upper() + text[1:] if parts else None
-
-
 def count_label(low: int, high: int, noun: str) -> str:
-    """'80 Parties', or '78–80 Parties' where the record allows a range."""
-    return f"{low} {noun}" if low == high else f"{low}–{high} {noun}"
+    """'80 Parties', or '78–80 Parties' where the record allows a range ('78–80' without a noun)."""
+    return (f"{low} {noun}" if low == high else f"{low}–{high} {noun}").strip()
 
 
 def empty_chart(name: str, as_of, source: str, note: str | None = None):

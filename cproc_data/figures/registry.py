@@ -16,7 +16,9 @@ from .chart import Chart
 
 CHART_MODULES = (
     "membership",
+    "new_parties",
     "regions",
+    "regions_over_time",
     "invitation_to_accession",
     "protocols",
     "legislation",

@@ -215,6 +215,28 @@ FIELDS: dict[str, Field] = _fields(
         "participants_qualifier", S, "exact, or lower_bound where some activities have no participant number", enum=v.QUALIFIERS
     ),
     Field("year_complete", B, "False for the year of the as-of date (a year in progress)"),
+    # membership charts (new_parties, regions, regions_over_time, invitation_to_accession)
+    Field(
+        "region_group",
+        S,
+        "'Council of Europe members' (on the date counted), or 'Non-members: <UN M49 region>'",
+    ),
+    Field("new_coe_members", I, "Council of Europe members whose deposit certainly fell in the year", unit="States", minimum=0),
+    Field("new_non_members", I, "Non-member States whose deposit certainly fell in the year", unit="States", minimum=0),
+    Field(
+        "new_year_uncertain",
+        I,
+        "Deposits whose year the record cannot decide, counted in their latest possible year (never after the as-of date)",
+        unit="States",
+        minimum=0,
+    ),
+    Field("new_parties_min", I, "New Parties certainly in the year (by deposit)", unit="States", minimum=0),
+    Field("new_parties_max", I, "New Parties the record allows in the year (bounds touching it)", unit="States", minimum=0),
+    Field("first_invitation", D, "Day the Committee of Ministers first invited the State to accede"),
+    Field("accession", D, "Day of the deposit of the instrument of accession (its latest possible day where bounded)"),
+    Field("accession_bounded", B, "True where the record only bounds the accession's day"),
+    Field("years_min", N, "Years from invitation to the earliest possible day of accession", unit="years", minimum=0),
+    Field("years", N, "Years from invitation to accession (to its latest possible day where bounded)", unit="years", minimum=0),
 )
 
 

@@ -14,7 +14,20 @@ import pytest  # noqa: E402
 from cproc_data.figures.registry import charts as registry  # noqa: E402
 from tests.chart_layout import overlap_problems, size_problems, tick_label_problems  # noqa: E402
 
-CHECKED: list[str] = ["membership", "regions", "legislation", "activities", "projects", "portfolio", "contributions"]
+CHECKED: list[str] = [
+    "membership",
+    "new_parties",
+    "regions",
+    "regions_over_time",
+    "invitation_to_accession",
+    "protocols",
+    "legislation",
+    "activities",
+    "projects",
+    "portfolio",
+    "contributions",
+    "reconciliation",
+]
 DATES = [None, "2019-12-31", "2014-04-07"]
 
 
