@@ -37,12 +37,28 @@ def treaty_source_line(_data=None) -> str:
     return "; ".join(parts) + " (cproc-data, datasets/raw/sources.csv)"
 
 
+MAX_PRODUCERS = 4  # a footer names at most this many publishers; the rest are counted
+
+
 def document_source_line(data: pd.DataFrame, table: str) -> str:
-    """Producers of the documents cited in `data['source_document']` (or all, if no column)."""
+    """Publishers of the documents cited in `data['source_document']` (or all, if no column):
+    the Council of Europe and its offices counted together, then the others by number of
+    documents; beyond MAX_PRODUCERS the rest are counted, since every row names its own
+    document in the table the line points to."""
     docs = documents()
     cited = set(data["source_document"].dropna()) if "source_document" in data else set(docs["document_id"])
-    producers = docs.loc[docs["document_id"].isin(cited), "producer"].value_counts()
-    parts = [f"{p} ({n} document{'s' if n != 1 else ''})" for p, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))]
+    producers = docs.loc[docs["document_id"].isin(cited), "producer"]
+    coe = producers.str.startswith("Council of Europe") | producers.str.startswith("Cybercrime@CoE")
+    counts = producers[~coe].value_counts()
+    ranked = [("Council of Europe", int(coe.sum()))] if coe.any() else []
+    ranked += sorted(((p, int(n)) for p, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+    plural = lambda n: f"{n} document{'s' if n != 1 else ''}"  # noqa: E731
+    parts = [f"{p} ({plural(n)})" for p, n in ranked[:MAX_PRODUCERS]]
+    rest = ranked[MAX_PRODUCERS:]
+    if len(rest) == 1:
+        parts.append(f"{rest[0][0]} ({plural(rest[0][1])})")
+    elif rest:
+        parts.append(f"{len(rest)} other publishers ({plural(sum(n for _, n in rest))})")
     return "; ".join(parts or ["no document cited"]) + f" (cproc-data, datasets/curated/{table}.csv)"
 
 
