@@ -11,7 +11,10 @@
   Ministers' Deputies decision CM/Del/Dec(2013)1168/10.2, as cited in GR-J(2024)6) is
   valid for `invitation_validity_years` (five) from its adoption; an extension decided
   while it is still valid (before the day it lapses) renews it for the same period from
-  the extension's date. Earlier invitations run until accession (Mexico, invited 2007,
+  the extension's date; an extension decided after it lapsed invites the State again from
+  the extension's date (the Committee of Ministers decides who is invited, ETS 185 art.
+  37(1): Tunisia's invitation of 7 February 2018 lapsed on 7 February 2023, was extended on
+  8 February 2023, and its accession of 8 March 2024 was accepted, GR-J(2024)6). Earlier invitations run until accession (Mexico, invited 2007,
   was still counted as invited in 2021). `invitation_validity_years=None` lets every
   invitation run.
 * **None** otherwise. The statuses partition all States at every date; where two apply,
@@ -57,6 +60,18 @@ def invitation_end(invited: pd.Timestamp, extensions: list[pd.Timestamp], rules:
         if invited <= ext < end:
             end = max(end, ext + years)
     return end
+
+
+def lapsed_extension_windows(windows, extensions: list[pd.Timestamp], rules: CountingRules) -> list[tuple]:
+    """Invitation windows opened by extensions decided when no invitation could still be
+    valid: such a decision invites the State again, from its day, for the usual period."""
+    out: list[tuple] = []
+    for ext in sorted(extensions):
+        if any(pf <= ext < pt for _, _, pf, pt in [*windows, *out]):
+            continue  # decided while an invitation was (or may have been) valid: `invitation_end` renews it
+        end = invitation_end(ext, [x for x in extensions if x > ext], rules)
+        out.append((ext, end, ext, end))
+    return out
 
 
 def state_spells(events: pd.DataFrame, rules: CountingRules = DEFAULT_RULES) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
@@ -134,6 +149,7 @@ def segments_of(rows: list[tuple[str, pd.Timestamp | None, pd.Timestamp | None]]
         e = e if e is not None else pd.Timestamp("1900-01-01")
         l = l if l is not None else FAR
         windows.append((l, invitation_end(e, ext, rules), e, invitation_end(l, ext, rules) if l != FAR else FAR))
+    windows += lapsed_extension_windows(windows, ext, rules)
     marks = {p for p in (d_e, d_l, s_e, s_l, party_end) if p is not None}
     for w in windows:
         marks |= set(w)

@@ -59,9 +59,9 @@ def test_extension_renews_a_valid_invitation():
     assert spells(e) == [("invited", "2018-02-07", "2028-02-06")]
 
 
-def test_extension_after_lapse_does_not_revive():
+def test_extension_after_lapse_invites_again_from_its_day():
     e = ev(("invitation", "2014-03-01"), ("invitation_extension", "2020-06-01"))
-    assert spells(e) == [("invited", "2014-03-01", "2019-03-01")]
+    assert spells(e) == [("invited", "2014-03-01", "2019-03-01"), ("invited", "2020-06-01", "2025-06-01")]
 
 
 def test_new_invitation_after_lapse():

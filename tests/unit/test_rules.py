@@ -124,6 +124,15 @@ def test_extension_on_the_lapse_day_does_not_revive():
     assert invitation_end(T("2014-03-01"), [T("2019-03-01")], FIVE) == T("2019-03-01")
 
 
+def test_an_extension_after_the_lapse_invites_again_from_its_day():
+    """Tunisia: invited 7 February 2018, lapsed 7 February 2023, extended 8 February 2023."""
+    ev = pd.DataFrame({"event": ["invitation", "invitation_extension"], "date": [T("2018-02-07"), T("2023-02-08")]})
+    assert state_spells(ev) == [
+        ("invited", T("2018-02-07"), T("2023-02-07")),
+        ("invited", T("2023-02-08"), T("2028-02-08")),
+    ]
+
+
 def test_extension_the_day_before_the_lapse_renews():
     assert invitation_end(T("2014-03-01"), [T("2019-02-28")], FIVE) == T("2024-02-28")
 
