@@ -26,9 +26,9 @@ def invitation_to_accession(as_of) -> pd.DataFrame:
     r["accession_bounded"] = bounded & r["accession"].notna()
     r["years"] = ((r["accession"] - r["first_invitation"]).dt.days / 365.25).round(2)
     out = r[["iso3", "name", "first_invitation", "accession", "accession_bounded", "years"]].rename(
-        columns={"first_invitation": "invited"}
+        columns={"first_invitation": "invited_on"}
     )
-    return out.sort_values(["invited", "name"]).reset_index(drop=True)
+    return out.sort_values(["invited_on", "name"]).reset_index(drop=True)
 
 
 def note(as_of) -> str | None:
@@ -40,16 +40,16 @@ def note(as_of) -> str | None:
 def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
     """Dot plot: for each invited State, invitation date to accession date."""
     fig, ax = style.new_figure("full_tall")
-    d = data.sort_values(["invited", "name"], ascending=[False, True]).reset_index(drop=True)
+    d = data.sort_values(["invited_on", "name"], ascending=[False, True]).reset_index(drop=True)
     for i, r in d.iterrows():
         ax.plot(
-            [r["invited"], r["accession"] if pd.notna(r["accession"]) else pd.Timestamp(as_of)],
+            [r["invited_on"], r["accession"] if pd.notna(r["accession"]) else pd.Timestamp(as_of)],
             [i, i],
             color=style.PALETTE["invited"] if pd.isna(r["accession"]) else style.PALETTE["neutral"],
             linewidth=1,
             linestyle="-" if pd.notna(r["accession"]) else ":",
         )
-    ax.scatter(d["invited"], d.index, color=style.PALETTE["invited"], s=18, zorder=3, label="Invited to accede")
+    ax.scatter(d["invited_on"], d.index, color=style.PALETTE["invited"], s=18, zorder=3, label="Invited to accede")
     acc = d[d["accession"].notna()]
     ax.scatter(acc["accession"], acc.index, color=style.PALETTE["party"], s=18, zorder=3, label="Acceded (Party)")
     ax.set_yticks(d.index, d["name"], fontsize=6.5)
