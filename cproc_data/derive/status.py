@@ -125,15 +125,28 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     return out
 
 
+@cached
+def _first_events(code: str) -> dict[tuple[str, str], tuple[tuple, tuple]]:
+    """(iso3, event) -> (sort key, (event, earliest, latest)) of its earliest event: the record's
+    order among equal days, unknown days last (as `sort_values("earliest")` puts them)."""
+    ev = treaty_events(code)
+    out: dict[tuple[str, str], tuple[tuple, tuple]] = {}
+    for pos, (iso3, event, a, b) in enumerate(zip(ev["iso3"], ev["event"], ev["earliest"], ev["latest"])):
+        key = (pd.isna(a), a if pd.notna(a) else pd.Timestamp.min, pos)
+        if (iso3, event) not in out or key < out[(iso3, event)][0]:
+            out[(iso3, event)] = (key, (event, a, b))
+    return out
+
+
 def _rests_on(code: str, out: pd.DataFrame) -> pd.DataFrame:
     """The event each status rests on (the undecided one where the status is uncertain), with its bounds."""
-    ev = treaty_events(code)
+    first = _first_events(code)
     rows = []
     for iso3, st, possible in zip(out["iso3"], out["status"], out["possible"]):
         options = str(possible).split("|")
         key = options[0] if len(options) > 1 else st  # uncertain: the higher status is the pending event
-        e = ev[(ev["iso3"] == iso3) & ev["event"].isin(RESTS_ON.get(key, ()))].sort_values("earliest")
-        rows.append((e["event"].iloc[0], e["earliest"].iloc[0], e["latest"].iloc[0]) if len(e) else (pd.NA, pd.NaT, pd.NaT))
+        found = [first[(iso3, e)] for e in RESTS_ON.get(key, ()) if (iso3, e) in first]
+        rows.append(min(found)[1] if found else (pd.NA, pd.NaT, pd.NaT))
     df = pd.DataFrame(rows, columns=["rests_on", "event_earliest", "event_latest"], index=out.index)
     df["rests_on"] = df["rests_on"].astype("string")
     return df
