@@ -23,6 +23,7 @@ from .errors import DataError, UserError
 from .ingest.chart_file import read_chart
 from .publish.datapackage import export_data
 from .publish.figure_files import write_figures
+from .publish.report import write_report
 from .publish.workbook import write_tables
 from .store.import_chart import diff, write_import
 from .store.treaty_events import write_treaty_events
@@ -199,6 +200,12 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    for line in write_report(args.out, as_of=_checked(args.as_of)):
+        print(line)
+    return 0
+
+
 def cmd_tables(args) -> int:
     print(write_tables(args.out, as_of=_checked(args.as_of)))
     return 0
@@ -248,6 +255,13 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--formats", default="svg,pdf,png", type=lambda s: [x.strip() for x in s.split(",") if x.strip()])
     f.add_argument("--only", nargs="+", metavar="NAME")
     f.set_defaults(func=cmd_figures)
+
+    rp = sub.add_parser(
+        "report", help="the whole annex in one folder: every chart (SVG, PDF, PNG, CSV), annex.pdf, index.html, the workbook"
+    )
+    rp.add_argument("--as-of", type=_date)
+    rp.add_argument("--out", default="figures")
+    rp.set_defaults(func=cmd_report)
 
     t = sub.add_parser("tables", help="write the data behind each chart to one Excel workbook")
     t.add_argument("--as-of", type=_date)
