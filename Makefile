@@ -5,18 +5,27 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= figures
+SCREENSHOT ?= /tmp/cproc-data-browser-check.png
 
-.PHONY: figures test bench validate docs notebooks lint mutations clean-venv
+.PHONY: figures test bench validate docs notebooks lint mutations clean-venv browser-check
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## The main job: every chart (SVG, PDF, PNG), manifest.json, the status table and the Excel workbook.
+## The main job: every chart (SVG, PDF, PNG, its data as CSV), manifest.json, the status table,
+## annex.pdf, index.html and the Excel workbook (`cproc-data report`).
 figures: $(STAMP)
-	$(BIN)/cproc-data figures --out $(OUT)
-	$(BIN)/cproc-data tables --out $(OUT)/cproc-data-tables.xlsx
+	$(BIN)/cproc-data report --out $(OUT)
+
+## Open $(OUT)/index.html in headless Chromium (Debian's package, installed if missing; needs
+## root): fails on any console error or image that does not load; saves $(SCREENSHOT).
+## Not part of `make test` (CI has no Chromium).
+browser-check: $(STAMP)
+	command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+	test -f $(OUT)/index.html || $(BIN)/cproc-data report --out $(OUT)
+	$(BIN)/python tests/browser_check.py $(OUT)/index.html --screenshot $(SCREENSHOT)
 
 ## All tests: lint, format and type checks, the data rules, the test suite, the notebooks (nbval).
 test: lint $(STAMP)

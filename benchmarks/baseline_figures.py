@@ -1,11 +1,12 @@
-"""Baseline for the figures benchmark: plain matplotlib + pandas, figures and data ready.
+"""Baseline for the figures benchmark: plain matplotlib + pandas, figures and data ready-made.
 
-benchmarks/run.py prepares, untimed, every chart's figure (pickled) and data (CSV). This
-script then only does what any script that already holds the same figures and data in
-memory must do: load them, save each figure as SVG, PDF and PNG under the same
-rcParams, and write the frames to one workbook with pandas. The ratio against
-`cproc-data figures` + `cproc-data tables` is the package's overhead: reading and
-checking the data, computing the counts, drawing, and making the bytes deterministic.
+benchmarks/run.py prepares, untimed, every chart's Figure (pickled, as drawn by the package)
+and its data (pickled frame). This script then does only what any script that already holds
+the same figures and data must do to give the same files: save each figure as SVG, PDF and
+PNG under the same rcParams, all of them once more into one multi-page PDF (the annex),
+each frame as CSV and all frames into one workbook with pandas, and a page listing them.
+It draws nothing. The ratio against `cproc-data report` is the package's overhead: reading
+and checking the data, computing the counts, drawing, captions, and deterministic bytes.
 """
 
 import pickle
@@ -17,19 +18,27 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 
 def main(prepared: str, out: str, style: str):
     plt.style.use(style)
-    for p in sorted(Path(prepared).glob("*.pickle")):
-        fig = pickle.loads(p.read_bytes())
+    names = sorted(p.stem for p in Path(prepared).glob("*.fig.pickle"))
+    names = [n.removesuffix(".fig") for n in names]
+    figures = {n: pickle.loads(Path(prepared, f"{n}.fig.pickle").read_bytes()) for n in names}
+    frames = {n: pd.read_pickle(Path(prepared, f"{n}.frame.pickle")) for n in names}
+    for name, fig in figures.items():
         for fmt in ("svg", "pdf", "png"):
-            fig.savefig(f"{out}/{p.stem}.{fmt}")
-        plt.close(fig)
-    frames = {p.stem: pd.read_csv(p) for p in sorted(Path(prepared).glob("*.csv"))}
+            fig.savefig(f"{out}/{name}.{fmt}")
+    with PdfPages(f"{out}/annex.pdf") as pdf:
+        for fig in figures.values():
+            pdf.savefig(fig)
+    for name, df in frames.items():
+        df.to_csv(f"{out}/{name}.csv", index=False)
     with pd.ExcelWriter(f"{out}/tables.xlsx") as xw:
         for name, df in frames.items():
             df.to_excel(xw, sheet_name=name[:31], index=False)
+    Path(out, "index.html").write_text("".join(f'<img src="{n}.svg" alt="{n}">\n' for n in names), encoding="utf-8")
 
 
 if __name__ == "__main__":

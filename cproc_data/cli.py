@@ -26,6 +26,7 @@ from .ingest.activity_register import read_register
 from .ingest.chart_file import read_chart
 from .publish.datapackage import export_data
 from .publish.figure_files import write_figures
+from .publish.report import write_report
 from .publish.workbook import write_tables
 from .store.import_chart import diff, write_import
 from .store.treaty_events import write_treaty_events
@@ -230,6 +231,13 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    as_of, register = _checked(args.as_of), _register(args.activities)
+    for line in write_report(args.out, as_of=as_of, activity_register=register):
+        print(line)
+    return 0
+
+
 def cmd_tables(args) -> int:
     print(write_tables(args.out, as_of=_checked(args.as_of), activity_register=_register(args.activities)))
     return 0
@@ -286,6 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--only", nargs="+", metavar="NAME")
     f.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
     f.set_defaults(func=cmd_figures)
+
+    rp = sub.add_parser(
+        "report", help="the whole annex in one folder: every chart (SVG, PDF, PNG, CSV), annex.pdf, index.html, the workbook"
+    )
+    rp.add_argument("--as-of", type=_date)
+    rp.add_argument("--out", default="figures")
+    rp.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
+    rp.set_defaults(func=cmd_report)
 
     t = sub.add_parser("tables", help="write the data behind each chart to one Excel workbook")
     t.add_argument("--as-of", type=_date)

@@ -125,17 +125,26 @@ def status_on(when: pd.Timestamp, code: str, rules: CountingRules = DEFAULT_RULE
     return out
 
 
-def _rests_on(code: str, out: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
-    """The event each status rests on, with its bounds: for a certain status the latest event
-    of its kind by the day the status began (`since`: the invitation that began it, not an
-    earlier one that lapsed); for an uncertain one the undecided event of the highest status
-    it may have (a deposit still bounded, say), by `when`. None for a State with no status."""
+@cached
+def _events_by_status(code: str) -> dict[tuple[str, str], list[tuple]]:
+    """(iso3, status) -> the events a status can rest on, (event, earliest, latest), earliest
+    first (unknown days first, as `sort_values(na_position="first")` puts them). Built once
+    per treaty: `status_on` runs for every date of a chart."""
     ev = treaty_events(code)
     kind = {e: st for st, events in RESTS_ON.items() for e in events}
     ev = ev[ev["event"].isin(kind)].sort_values("earliest", na_position="first")
     found: dict[tuple[str, str], list[tuple]] = {}
     for iso3, event, a, b in zip(ev["iso3"], ev["event"], ev["earliest"], ev["latest"]):
         found.setdefault((iso3, kind[event]), []).append((event, a, b))
+    return found
+
+
+def _rests_on(code: str, out: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """The event each status rests on, with its bounds: for a certain status the latest event
+    of its kind by the day the status began (`since`: the invitation that began it, not an
+    earlier one that lapsed); for an uncertain one the undecided event of the highest status
+    it may have (a deposit still bounded, say), by `when`. None for a State with no status."""
+    found = _events_by_status(code)
     rows = []
     for iso3, possible, certain, since in zip(out["iso3"], out["possible"], out["certain"], out["since"]):
         options = found.get((iso3, str(possible).split("|")[0]), [])  # the status, or the highest possible one

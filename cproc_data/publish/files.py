@@ -2,15 +2,19 @@
 
 SVG with a fixed `svg.hashsalt` and no date; PDF without creation/modification dates;
 PNG without the software tag; XLSX re-zipped with fixed member dates and fixed document
-properties (`normalise_xlsx`).
+properties (`normalise_xlsx`). A figure saved in several formats is laid out once
+(`figure_formats`); a chart's data is written as formula-safe UTF-8 CSV (`frame_csv`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
 import zipfile
+
+import pandas as pd
 
 from ..figures import style
 
@@ -45,6 +49,37 @@ def figure_bytes(fig, fmt: str) -> bytes:
     return data
 
 
+def figure_formats(fig, formats) -> dict[str, bytes]:
+    """The figure in each of `formats`, laid out once.
+
+    The first save runs the layout engine (on the PNG renderer when PNG is asked for: the
+    renderer the layout tests measure with); the other formats keep those positions
+    (`layout_as_is`) instead of laying the figure out again, so every format shows the same
+    layout."""
+    order = sorted(formats, key=lambda f: f != "png")
+    out = {fmt: figure_bytes(fig, fmt) for fmt in order[:1]}
+    with layout_as_is(fig):
+        out.update({fmt: figure_bytes(fig, fmt) for fmt in order[1:]})
+    return {f: out[f] for f in formats}
+
+
+@contextlib.contextmanager
+def layout_as_is(fig):
+    """Inside, saving the figure keeps the positions of its last layout (no layout pass);
+    its layout engine is restored on leaving."""
+    import matplotlib
+
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            fig.set_layout_engine(None)
+    try:
+        yield fig
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+
+
 def svg_with_title(data: bytes, title: str, desc: str) -> bytes:
     """The SVG with `<title>` and `<desc>` as the first children of its root element (read by screen readers)."""
     text = data.decode("utf-8")
@@ -55,8 +90,9 @@ def svg_with_title(data: bytes, title: str, desc: str) -> bytes:
     return (text[: start.end()] + head + text[start.end() :]).encode("utf-8")
 
 
-def normalise_xlsx(data: bytes) -> bytes:
-    """Same workbook, fixed timestamps: core.xml dates and every zip member's date."""
+def normalise_xlsx(data: bytes, core_date: str = FIXED_CORE_DATE) -> bytes:
+    """Same workbook, fixed timestamps: core.xml's created/modified dates (`core_date`, e.g.
+    the data's as-of date) and every zip member's date."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -65,7 +101,7 @@ def normalise_xlsx(data: bytes) -> bytes:
             if info.filename == "docProps/core.xml":
                 text = body.decode("utf-8")
                 for tag in ("created", "modified"):
-                    text = re.sub(rf"(<dcterms:{tag}[^>]*>)[^<]*(</dcterms:{tag}>)", rf"\g<1>{FIXED_CORE_DATE}\g<2>", text)
+                    text = re.sub(rf"(<dcterms:{tag}[^>]*>)[^<]*(</dcterms:{tag}>)", rf"\g<1>{core_date}\g<2>", text)
                 body = text.encode("utf-8")
             zi = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_DATE)
             zi.compress_type = zipfile.ZIP_DEFLATED
@@ -79,3 +115,18 @@ def safe_cell(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
+
+
+def frame_csv(df: pd.DataFrame) -> bytes:
+    """A chart's frame as UTF-8 CSV: field names as header, days as yyyy-mm-dd, true/false,
+    and text a spreadsheet would run as a formula written as text."""
+    out = df.copy()
+    for name in out.columns:
+        col = out[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            out[name] = col.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(col):
+            out[name] = col.map({True: "true", False: "false"})
+        elif pd.api.types.is_string_dtype(col) or col.dtype == object:
+            out[name] = col.map(safe_cell, na_action="ignore")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -8,7 +8,13 @@ from cproc_data.figures.registry import charts
 
 @pytest.mark.parametrize(
     "command",
-    [["status"], ["figures", "--out", "{tmp}/f"], ["tables", "--out", "{tmp}/t.xlsx"], ["export-data", "--out", "{tmp}/d"]],
+    [
+        ["status"],
+        ["figures", "--out", "{tmp}/f"],
+        ["tables", "--out", "{tmp}/t.xlsx"],
+        ["report", "--out", "{tmp}/r"],
+        ["export-data", "--out", "{tmp}/d"],
+    ],
 )
 @pytest.mark.parametrize("day, says", [("1990-01-01", "before"), ("2099-01-01", "after the data's as-of date")])
 def test_a_date_outside_the_record_is_one_line_and_exit_2(tmp_path, command, day, says):
@@ -33,3 +39,11 @@ def test_import_chart_as_of_in_the_future_is_refused(tmp_path, datasets_copy):
     assert res.returncode == 2 and "in the future" in res.stderr and "Traceback" not in res.stderr
     res = run_cli("import-chart", str(chart), "--treaty", "ETS185", "--as-of", "2004-01-01", "--write", env_extra=env)
     assert res.returncode == 2 and "before the newest date in the chart" in res.stderr
+
+
+@pytest.mark.parametrize("name", ["t.csv", "t.xls", "t"])
+def test_tables_refuses_any_suffix_but_xlsx(tmp_path, name):
+    res = run_cli("tables", "--out", str(tmp_path / name))
+    assert res.returncode == 2 and ".xlsx" in res.stderr and name in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+    assert not list(tmp_path.iterdir())  # nothing written

@@ -102,7 +102,9 @@ def test_a_chart_needs_only_its_registry_entry_and_functions(tmp_path):
 
 def test_only_keeps_the_other_manifest_entries(tmp_path):
     out = tmp_path / "figs"
-    assert run_cli("figures", "--out", str(out), "--only", "membership", "--formats", "svg").returncode == 0
-    assert run_cli("figures", "--out", str(out), "--only", "protocols", "--formats", "svg").returncode == 0
-    charts = [e["chart"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]]
-    assert charts == ["membership", "protocols"]
+    assert run_cli("figures", "--out", str(out), "--only", "membership", "protocols", "--formats", "svg").returncode == 0
+    before = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert run_cli("figures", "--out", str(out), "--only", "membership", "--formats", "svg,png").returncode == 0
+    after = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert [(e["chart"], e["format"]) for e in after] == [("membership", "png"), ("membership", "svg"), ("protocols", "svg")]
+    assert [e for e in after if e["chart"] == "protocols"] == [e for e in before if e["chart"] == "protocols"]

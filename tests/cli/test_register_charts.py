@@ -59,9 +59,12 @@ def test_the_charts_are_written_with_the_register(written):
 
 
 def _sheet(book, name) -> pd.DataFrame:
-    """A chart's sheet, with the frame's column names."""
+    """A chart's sheet, with the frame's column names (the workbook heads each column with its
+    field's label and unit)."""
+    from cproc_data.metadata.fields import FIELDS
+
     df = pd.read_excel(book, sheet_name=name)
-    return df[pd.to_numeric(df["year"], errors="coerce").notna()].astype({"year": "int64"})
+    return df.rename(columns={f.header: n for n, f in FIELDS.items()})
 
 
 def test_per_region_and_per_type_counts_in_the_workbook(written):

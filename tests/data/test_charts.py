@@ -17,7 +17,6 @@ from cproc_data.figures import style
 from cproc_data.figures.charts.membership import membership as membership_frame  # noqa: E402
 from cproc_data.figures.registry import charts as registry  # noqa: E402
 from cproc_data.publish.figure_files import write_figures  # noqa: E402
-from cproc_data.publish.workbook import write_tables  # noqa: E402
 
 AS_OF = pd.Timestamp("2024-03-31").date()
 
@@ -52,7 +51,8 @@ def test_every_chart_has_title_alt_source_and_as_of(figures, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["membership", "regions", "legislation", "portfolio", "reconciliation", "protocols"]  # activities is a table
+    "name",
+    ["membership", "regions", "legislation", "portfolio", "reconciliation", "protocols"],  # activities is a table
 )
 def test_axis_labels_with_units(figures, name):
     _, fig = figures[name]
@@ -112,8 +112,6 @@ def test_export_is_byte_identical_and_manifest_complete(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     lines = write_figures(a, as_of=AS_OF, only=["membership", "world_map", "status"])
     write_figures(b, as_of=AS_OF, only=["membership", "world_map", "status"])
-    write_tables(a / "t.xlsx", as_of=AS_OF)
-    write_tables(b / "t.xlsx", as_of=AS_OF)
     files = sorted(p.name for p in a.iterdir())
     assert files == sorted(p.name for p in b.iterdir())
     for f in files:
@@ -125,20 +123,6 @@ def test_export_is_byte_identical_and_manifest_complete(tmp_path):
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["title"] and entry["alt"] and entry["sources"] and entry["as_of"] == "2024-03-31"
     assert {e["format"] for e in manifest["files"] if e["chart"] == "membership"} == {"svg", "pdf", "png"}
-
-
-def test_workbook_has_one_sheet_per_chart_with_source_line(tmp_path):
-    from openpyxl import load_workbook
-
-    path = tmp_path / "t.xlsx"
-    write_tables(path, as_of=AS_OF)
-    wb = load_workbook(path)
-    assert wb.sheetnames == [n[:31] for n in registry()]
-    ws = wb["membership"]
-    assert ws.freeze_panes == "A2"
-    assert ws["A1"].font.bold
-    values = [c.value for c in ws["A"] if c.value]
-    assert any(str(v).startswith("Source: ") for v in values)
 
 
 def test_formula_like_text_is_written_as_text():

@@ -130,7 +130,7 @@ def note(as_of) -> str:
     a = impact.activities()
     undated = int(a["refers_to"].isna().sum())
     return (
-        "+ means more than, ~ about. Counts per year come from C-PROC's own activity register "
+        "Figures marked + are lower bounds (more than), ~ approximate. Counts per year come from C-PROC's own activity register "
         "(cproc-data figures --activities REGISTER.xlsx)"
         + (f"; {undated} undated figures in the register are not shown." if undated else ".")
     )
