@@ -9,6 +9,7 @@ number that `invalidate()` bumps after a write. Nothing keeps a hand-made list o
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,7 +56,7 @@ def cached(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def read_csv_text(path: Path) -> pd.DataFrame:
+def read_csv_text(path: Path | io.BytesIO) -> pd.DataFrame:
     """Every cell as text; empty cells as "" (never NaN: 'NA' is Namibia)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
