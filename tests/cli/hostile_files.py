@@ -65,10 +65,15 @@ def sheet_xml(rows, merged=(), extra: dict | None = None, dimension: str | None 
     return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">{dim}<sheetData>{"".join(body)}</sheetData>{merge}</worksheet>'
 
 
-STYLES = (
-    f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{NS}"><fonts count="1"><font/></fonts>'
-    '<fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'
+STYLES = (  # the minimal styles part Excel and openpyxl accept: style 1 is a date (number format 14)
+    f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{NS}">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
 
@@ -168,6 +173,7 @@ def csv_rows(rows, sep=",", eol="\n") -> str:
 
 
 def small(folder: Path = HERE) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     f = folder
     ok_rows = [["Japan", "23/11/2001", "03/07/2012", "01/11/2012", ""], ["Canada", "23/11/2001", "08/07/2015", "01/11/2015", ""]]
     register_ok = [date(2024, 3, 5), "Ghana", "GLACY-e", "training", 25, "synthetic", ""]
