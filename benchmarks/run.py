@@ -11,6 +11,12 @@
    them: the same three formats, one multi-page PDF, the CSVs and one workbook (target: 2x).
    The two run side by side, alternately, each in a fresh process; wall time and CPU time
    (the machine is shared: CPU time is the steadier of the two) are both reported.
+5. Hostile files (issue 12): a 10 MB chart (a CSV of 240,000 rows; an XLSX at the size
+   limit; a workbook whose sheet fills the 16 MB uncompressed limit) refused or read by
+   `cproc-data import-chart` (target: under 5 s and 500 MB peak memory each; a sheet over
+   the limit on cells is refused part-way), and a
+   10,000-row chart read (CSV and XLSX; target: under 3 s). Each a fresh process, timed
+   with its peak resident memory (os.wait4).
 Prints the measured ratios; the README quotes the latest run.
 """
 
@@ -137,6 +143,86 @@ def bench_figures(repeat=3):
     return (best(ours, 0), best(ours, 1)), (best(base, 0), best(base, 1))
 
 
+LAUNCH = """
+import os, sys, time
+t = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - t, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_measured(args) -> tuple[float, float, int]:
+    """Seconds, peak resident MB and exit code of one fresh process. A thin launcher forks
+    it: a child forked from this (large) process would inherit its peak memory."""
+    out = subprocess.run([sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024, int(out[2])
+
+
+def hostile_charts(folder: Path) -> dict[str, Path]:
+    """The files of measurement 5 (synthetic rows)."""
+    import os
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from cproc_data.derive.treaty_record import treaty_office_chart
+
+    rows = treaty_office_chart("ETS185").values.tolist()
+    header = "State,Signature,Ratification,Entry into force,Notes\n"
+    out = {}
+    line = "Albania,23/11/2001,20/06/2002,01/07/2004,\n"
+    out["10 MB CSV (240,000 rows)"] = folder / "ten_mb.csv"
+    out["10 MB CSV (240,000 rows)"].write_text(header + line * ((10 * 2**20 - 100) // len(line)), encoding="utf-8")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header.strip().split(","))
+    for i in range(10_000):
+        ws.append(rows[i % len(rows)])
+    wb.save(folder / "rows.xlsx")
+    with zipfile.ZipFile(folder / "rows.xlsx", "a") as z:  # pad to just under 10 MB, incompressible
+        z.writestr("xl/media/pad.bin", os.urandom(10 * 2**20 - (folder / "rows.xlsx").stat().st_size - 4096), zipfile.ZIP_STORED)
+    out["10 MB XLSX (10,000 rows, padded)"] = folder / "rows.xlsx"
+    full = folder / "full_sheet.xlsx"
+    cell = '<c r="{c}{r}" t="inlineStr"><is><t>{v}</t></is></c>'
+    head = "".join(cell.format(c=c, r=1, v=v) for c, v in zip("ABCD", ["State", "Signature", "Ratification", "Entry into force"]))
+    sheet = [
+        f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{head}</row>'
+    ]
+    size, r = len(sheet[0]), 1
+    while size < 16 * 2**20 - 4096:  # rows of 26 cells until the sheet is just under the limit
+        r += 1
+        sheet.append(
+            f'<row r="{r}">' + "".join(cell.format(c=c, r=r, v="Albania") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "</row>"
+        )
+        size += len(sheet[-1])
+    with zipfile.ZipFile(folder / "rows.xlsx") as src, zipfile.ZipFile(full, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename.startswith("xl/worksheets/sheet1"):
+                z.writestr(info, ("".join(sheet) + "</sheetData></worksheet>").encode())
+            elif not info.filename.startswith("xl/media"):
+                z.writestr(info, src.read(info.filename))
+    out[f"XLSX whose sheet fills the 16 MB limit ({r - 1:,} rows x 26 cells)"] = full
+    csv_rows = folder / "rows.csv"
+    csv_rows.write_text(header + "".join(",".join(map(str, rows[i % len(rows)])) + "\n" for i in range(10_000)), encoding="utf-8")
+    out["10,000-row chart, CSV"] = csv_rows
+    out["10,000-row chart, XLSX"] = folder / "rows_plain.xlsx"
+    wb.save(out["10,000-row chart, XLSX"])
+    return out
+
+
+def bench_hostile():
+    exe = str(Path(sys.executable).with_name("cproc-data"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in hostile_charts(Path(tmp)).items():
+            seconds, peak, code = run_measured([exe, "import-chart", str(path), "--treaty", "ETS185"])
+            target = "3 s" if name.startswith("10,000") else "5 s, 500 MB"
+            size = path.stat().st_size / 2**20
+            print(f"hostile: {name} ({size:.1f} MB): exit {code}, {seconds:.2f} s, peak {peak:.0f} MB (target < {target})")
+
+
 def main():
     single, everything, n, single_cold, everything_cold = bench_counts()
     print(
@@ -161,7 +247,11 @@ def main():
         f"report (make figures): cproc-data report {wall:.1f} s wall, {cpu:.1f} s CPU; baseline saving the same figures "
         f"{base_wall:.1f} s wall, {base_cpu:.1f} s CPU; ratio {wall / base_wall:.2f} wall, {cpu / base_cpu:.2f} CPU (target <= 2)"
     )
+    bench_hostile()
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["hostile"]:
+        bench_hostile()
+    else:
+        main()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -21,14 +22,16 @@ from .derive.treaty_record import data_as_of, resolve_as_of
 from .domain.counting import CountingRules
 from .domain.dates import parse_iso
 from .domain.treaties import MAIN_TREATY, TREATIES
-from .errors import DataError, UserError
-from .ingest.activity_register import read_register
+from .errors import SHOWN, DataError, UserError, clean, problem_lines
+from .ingest.activity_register import read_activity_log, read_register
 from .ingest.chart_file import read_chart
+from .paths import datasets_dir
 from .publish.datapackage import export_data
 from .publish.figure_files import write_figures
 from .publish.report import write_report
 from .publish.workbook import write_tables
-from .store.import_chart import diff, write_import
+from .store.import_chart import checked_as_of, diff, trial, write_import
+from .store.journal import recover_if_idle
 from .store.treaty_events import write_treaty_events
 from .validate import validate_all
 
@@ -53,7 +56,7 @@ def _treaty(text: str) -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, no usage dump
-        sys.stderr.write(f"cproc-data: error: {message}\n")
+        sys.stderr.write(f"cproc-data: error: {clean(message)}\n")
         raise SystemExit(EXIT_USER)
 
 
@@ -111,10 +114,7 @@ def cmd_status(args) -> int:
 def cmd_validate(args) -> int:
     problems = validate_all()
     if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        print(f"cproc-data validate: {len(problems)} problem(s)", file=sys.stderr)
-        return EXIT_USER
+        raise DataError(problems)
     print("cproc-data validate: all rules hold")
     return 0
 
@@ -134,7 +134,7 @@ def cmd_reconcile(args) -> int:
         else:
             _print_frame(summary, args.format)
         return 0
-    df = reconcile()
+    df = reconcile(_checked(args.as_of))
     for c in ("refers_to", "compared_on"):
         df[c] = df[c].dt.strftime("%Y-%m-%d")
     if args.format == "table":
@@ -183,18 +183,18 @@ def cmd_register(args) -> int:
 
 
 def cmd_import_chart(args) -> int:
-    imp = read_chart(args.file, args.treaty)
-    kept = len(imp.facts) if imp.facts is not None else 0
-    if imp.problems:
-        raise DataError(imp.problems)
-    as_of = args.as_of or data_as_of()
-    newest = max((d for c in ("signature", "deposit", "entry_into_force") for d in imp.facts[c] if d), default=None)
-    if as_of > date.today():
-        raise UserError(f"--as-of {as_of} is in the future: a chart's status date is a day that has passed")
-    if as_of < TREATIES[args.treaty].opened or (newest is not None and as_of < newest):
-        raise UserError(f"--as-of {as_of} is before the newest date in the chart ({newest}) or the treaty's opening")
+    try:
+        checked_as_of(None, args.treaty, args.as_of, data_as_of())  # before reading the file
+        imp = read_chart(args.file, args.treaty)
+        for note in imp.notes:
+            print(f"{clean(args.file)}: {clean(note)}")
+        if imp.problems:
+            raise DataError(imp.problems)
+        as_of = checked_as_of(imp, args.treaty, args.as_of, data_as_of())
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     d = diff(imp)
-    print(f"{args.file}: {imp.rows_in} rows read, {kept} kept, {len(imp.rejected)} rejected")
+    print(f"{clean(args.file)}: {imp.rows_in} rows read, {len(imp.facts)} kept, {len(imp.rejected)} rejected")
     if d.empty:
         print("no change against the record")
     else:
@@ -202,14 +202,30 @@ def cmd_import_chart(args) -> int:
             d[c] = d[c].map(lambda v: v.isoformat() if v is not None and v == v else "")
         d["line"] = d["line"].map(lambda v: "" if v is None or v != v else str(int(v)))
         print(d.to_string(index=False))
-    if args.write:
-        if d.empty:
+    if d.empty:
+        if args.write:
             print("nothing to write")
-            return 0
-        for line in write_import(args.file, imp, as_of):
-            print(line)
-    elif not d.empty:
-        print("(dry run: add --write to add this chart to the record)")
+        return 0
+    if not args.write:
+        problems = trial(imp, as_of).problems  # the same checks as --write
+        if problems:
+            raise DataError(problems)
+        print("(dry run: every rule holds; add --write to add this chart to the record)")
+        return 0
+    for line in write_import(imp, as_of):
+        print(line)
+    return 0
+
+
+def cmd_check_activities(args) -> int:
+    try:
+        log = read_activity_log(args.file, as_of=args.as_of)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    kept = len(log.activities) if log.activities is not None else 0
+    print(f"{clean(args.file)}: {log.rows_in} rows read, {kept} kept, {len(log.rejected)} rejected")
+    if log.rejected:
+        raise DataError(log.rejected)
     return 0
 
 
@@ -245,9 +261,13 @@ def cmd_tables(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="cproc-data", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--problems", metavar="FILE", help=f"write every data problem to FILE (the terminal shows the first {SHOWN})"
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    s = sub.add_parser("status", help="status counts (or per-State rows) at a date")
+    s = sub.add_parser("status", parents=[common], help="status counts (or per-State rows) at a date")
     s.add_argument("--as-of", type=_date, help="date YYYY-MM-DD (default: the data's as-of date)")
     s.add_argument("--treaty", type=_treaty, default=MAIN_TREATY)
     s.add_argument("--basis", choices=["deposit", "entry-into-force"], default="deposit")
@@ -255,39 +275,49 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--states", action="store_true", help="per-State rows instead of counts")
     s.set_defaults(func=cmd_status)
 
-    v = sub.add_parser("validate", help="check the datasets against every rule")
+    v = sub.add_parser("validate", parents=[common], help="check the datasets against every rule")
     v.set_defaults(func=cmd_validate)
 
-    b = sub.add_parser("build", help="rebuild datasets/core/treaty_events.csv from the raw snapshots")
+    b = sub.add_parser("build", parents=[common], help="rebuild datasets/core/treaty_events.csv from the raw snapshots")
     b.set_defaults(func=cmd_build)
 
-    r = sub.add_parser("reconcile", help="reported membership figures beside the counts from the record")
+    r = sub.add_parser("reconcile", parents=[common], help="reported membership figures beside the counts from the record")
+    r.add_argument("--as-of", type=_date, help="the figures that speak of a day up to DATE (default: the data's as-of date)")
     r.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     r.add_argument("--summary", action="store_true", help="the agreement measures (shares within bounds, exact, only bounded)")
     r.set_defaults(func=cmd_reconcile)
 
-    g = sub.add_parser("gaps", help="dates the treaty record still lacks")
+    g = sub.add_parser("gaps", parents=[common], help="dates the treaty record still lacks")
     g.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     g.set_defaults(func=cmd_gaps)
 
-    rg = sub.add_parser("register", help="the register of reported figures, or --summary: dated points per series")
+    rg = sub.add_parser(
+        "register", parents=[common], help="the register of reported figures, or --summary: dated points per series"
+    )
     rg.add_argument("--summary", action="store_true", help="per series: dated points, first and last date")
     rg.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     rg.set_defaults(func=cmd_register)
 
-    i = sub.add_parser("import-chart", help="check a pasted Treaty Office chart (CSV/XLSX) and show what it changes")
+    i = sub.add_parser(
+        "import-chart", parents=[common], help="check a pasted Treaty Office chart (CSV/XLSX) and show what it changes"
+    )
     i.add_argument("file")
     i.add_argument("--treaty", type=_treaty, required=True)
     i.add_argument("--as-of", type=_date, help="the chart's 'status as of' date (default: the record's as-of date)")
     i.add_argument("--write", action="store_true", help="add the chart to the record if it is clean")
     i.set_defaults(func=cmd_import_chart)
 
-    e = sub.add_parser("export-data", help="every tidy table as CSV plus a Frictionless datapackage.json")
+    a = sub.add_parser("check-activities", parents=[common], help="check a C-PROC activity register (XLSX template or CSV)")
+    a.add_argument("file")
+    a.add_argument("--as-of", type=_date, help="no activity after this date (default: today)")
+    a.set_defaults(func=cmd_check_activities)
+
+    e = sub.add_parser("export-data", parents=[common], help="every tidy table as CSV plus a Frictionless datapackage.json")
     e.add_argument("--out", required=True)
     e.add_argument("--as-of", type=_date)
     e.set_defaults(func=cmd_export_data)
 
-    f = sub.add_parser("figures", help="write every chart (SVG, PDF, PNG) and manifest.json")
+    f = sub.add_parser("figures", parents=[common], help="write every chart (SVG, PDF, PNG) and manifest.json")
     f.add_argument("--as-of", type=_date)
     f.add_argument("--out", default="figures")
     f.add_argument("--formats", default="svg,pdf,png", type=lambda s: [x.strip() for x in s.split(",") if x.strip()])
@@ -296,14 +326,16 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=cmd_figures)
 
     rp = sub.add_parser(
-        "report", help="the whole annex in one folder: every chart (SVG, PDF, PNG, CSV), annex.pdf, index.html, the workbook"
+        "report",
+        parents=[common],
+        help="the whole annex in one folder: every chart (SVG, PDF, PNG, CSV), annex.pdf, index.html, the workbook",
     )
     rp.add_argument("--as-of", type=_date)
     rp.add_argument("--out", default="figures")
     rp.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
     rp.set_defaults(func=cmd_report)
 
-    t = sub.add_parser("tables", help="write the data behind each chart to one Excel workbook")
+    t = sub.add_parser("tables", parents=[common], help="write the data behind each chart to one Excel workbook")
     t.add_argument("--as-of", type=_date)
     t.add_argument("--out", required=True)
     t.add_argument("--activities", metavar="REGISTER.xlsx", help=ACTIVITIES_HELP)
@@ -319,16 +351,35 @@ def _checked(as_of) -> date:
         raise UserError(str(exc)) from None
 
 
+def _recover() -> None:
+    """Roll back an import cut short by a kill before any command reads the datasets."""
+    try:
+        root = datasets_dir()
+    except FileNotFoundError:
+        return  # the command itself says so
+    for line in recover_if_idle(root):
+        print(f"cproc-data: {line}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _recover()
         return args.func(args)
     except UserError as exc:
-        print(f"cproc-data: error: {exc}", file=sys.stderr)
+        print(f"cproc-data: error: {clean(exc)}", file=sys.stderr)
         return EXIT_USER
     except DataError as exc:
-        print(f"cproc-data: {exc}", file=sys.stderr)
+        try:
+            lines = problem_lines(exc.problems, full_list=args.problems)
+        except OSError as err:
+            lines = problem_lines(exc.problems)
+            lines.append(f"  (could not write --problems {clean(args.problems)}: {err.strerror})")
+        print("cproc-data: " + "\n".join(lines), file=sys.stderr)
         return EXIT_USER
+    except BrokenPipeError:  # the output was piped into `head` or similar, which has closed it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

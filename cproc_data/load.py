@@ -9,6 +9,7 @@ number that `invalidate()` bumps after a write. Nothing keeps a hand-made list o
 from __future__ import annotations
 
 import functools
+import io
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +57,7 @@ def cached(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def read_csv_text(path: Path) -> pd.DataFrame:
+def read_csv_text(path: Path | io.BytesIO) -> pd.DataFrame:
     """Every cell as text; empty cells as "" (never NaN: 'NA' is Namibia). A row with more
     cells than the header (an unquoted comma) is a DataError naming the file and line."""
     try:
@@ -64,8 +65,11 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         line = re.search(r"line (\d+)", str(exc))
         rule = "csv: a row has more cells than the header (quote a value that holds a comma)"
-        where = path.relative_to(datasets_dir().parent) if path.is_relative_to(datasets_dir().parent) else path
-        raise DataError([DataProblem(str(where), int(line.group(1)) if line else None, None, None, rule)]) from None
+        if isinstance(path, Path):
+            where = str(path.relative_to(datasets_dir().parent) if path.is_relative_to(datasets_dir().parent) else path)
+        else:
+            where = "(staged file)"
+        raise DataError([DataProblem(where, int(line.group(1)) if line else None, None, None, rule)]) from None
 
 
 def table_path(name: str) -> Path:

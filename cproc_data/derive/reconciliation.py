@@ -34,6 +34,7 @@ from .impact import reported_figures
 from .record_gaps import record_gaps
 from .states import coe_member_at
 from .status import status_spells
+from .treaty_record import resolve_as_of
 
 APPROX_TOLERANCE = 0.05  # 'about N' holds within 5% of N (at least one State)
 MEMBERSHIP = {
@@ -138,9 +139,14 @@ def _holds(reported: float, qualifier: str, computed: int) -> bool:
     return computed == reported
 
 
-def reconcile() -> pd.DataFrame:
-    """One row per reported membership figure: reported, computed, difference, explanation."""
-    return _reconcile().copy()
+def reconcile(as_of=None) -> pd.DataFrame:
+    """One row per reported membership figure: reported, computed, difference, explanation.
+
+    `as_of` (the one date contract; default: the data's as-of date) keeps the figures that
+    speak of a day up to then, and the undated ones."""
+    when = pd.Timestamp(resolve_as_of(as_of))
+    df = _reconcile()
+    return df[df["compared_on"].isna() | (df["compared_on"] <= when)].reset_index(drop=True)
 
 
 @cached

@@ -4,12 +4,15 @@ Every spelling met in a source (treaty charts write "Turkey", "the former Yugosl
 Republic of Macedonia", "Serbia and Montenegro", "Cape Verde" ...) is listed once in
 datasets/reference/country_names.csv with its ISO 3166-1 alpha-3 code and the reason.
 An unknown name is an error; difflib only *suggests* a spelling ("did you mean"), it
-never decides. pycountry supplies the canonical ISO names.
+never decides. A footnote marker after a name ("Germany (1)", "France*", "Italy²"), as
+charts print them, is not part of the name: a name the mapping does not know is looked up
+again without it. pycountry supplies the canonical ISO names.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -19,6 +22,13 @@ import pycountry
 from ..errors import DataError, DataProblem
 
 NAMES_FILE = "datasets/reference/country_names.csv"
+# trailing footnote markers: (1), [2], *, **, superscript digits, a bare number or 1)
+FOOTNOTE = re.compile(r"(?:\s*(?:\(\s*\d{1,3}\s*\)|\[\s*\d{1,3}\s*\]|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\d{1,3}\)?))+$")
+
+
+def without_footnote(name: str) -> str:
+    """`name` without the footnote markers a chart prints after it."""
+    return FOOTNOTE.sub("", str(name)).strip()
 
 
 def normalise(name: str) -> str:
@@ -50,7 +60,10 @@ class CountryNames:
         self._mapping = mapping
 
     def lookup(self, name: str) -> str | None:
-        return self._mapping.get(normalise(name))
+        code = self._mapping.get(normalise(name))
+        if code is None and FOOTNOTE.search(str(name)):
+            code = self._mapping.get(normalise(without_footnote(name)))
+        return code
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Spellings close to `name` among the reviewed ones (for messages only)."""

@@ -4,7 +4,8 @@
   `YYYY-MM-DD` string, a `datetime.date` or a `pandas.Timestamp`; anything else is a
   ValueError (no "01/03/2024", no "2024").
 * `parse_iso`: a stored ISO date (datasets/ files).
-* `parse_day_first`: a date in a pasted Treaty Office chart (d/m/yyyy, the Office's order).
+* `parse_day_first`: a date in a pasted Treaty Office chart (d/m/yyyy, the Office's order;
+  d.m.yyyy or d-m-yyyy as other locales write it; a time part, as Excel adds, is ignored).
 * `parse_as_written`: a date as a source wrote it, read with the format its origin record
   declares (d/m/yyyy, d Month yyyy, or a national database's language). A value that
   does not fit the declared format is an error.
@@ -18,7 +19,8 @@ from datetime import date, datetime
 from .month_names import MONTHS as _NAMES
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
+_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 def parse_iso(text: str) -> date:
@@ -46,11 +48,12 @@ def to_date(value) -> date:
 
 
 def parse_day_first(text: str) -> date:
-    """d/m/yyyy or dd/mm/yyyy (Treaty Office charts), or ISO; ValueError with the reason."""
-    t = str(text).strip()
+    """d/m/yyyy or dd/mm/yyyy (Treaty Office charts; also with . or - between the parts, and
+    with a time part, which is dropped), or ISO; ValueError with the reason."""
+    t = _TIME.sub("", str(text).strip())
     m = _DMY.match(t)
     if m:
-        d, mth, y = (int(g) for g in m.groups())
+        d, mth, y = (int(m.group(i)) for i in (1, 3, 4))
         if mth > 12 and d <= 12:
             raise ValueError("month/day order (the month part is above 12): the chart writes dates as day/month/year")
         try:
@@ -59,7 +62,7 @@ def parse_day_first(text: str) -> date:
             raise ValueError("impossible date") from None
     if _ISO.match(t):
         return parse_iso(t)
-    raise ValueError("not a date (expected dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd)")
+    raise ValueError("not a date (expected dd/mm/yyyy, d/m/yyyy, dd.mm.yyyy or yyyy-mm-dd)")
 
 
 MONTHS = {k: v for k, v in _NAMES.items() if "_" not in k}

@@ -1,16 +1,17 @@
 """A pasted Treaty Office chart (CSV or XLSX), read and checked row by row.
 
 The file is laid out like the Treaty Office "chart of signatures and ratifications": one
-row per State with columns State | Signature | Ratification | Entry into force (| Notes).
-Dates as dd/mm/yyyy or d/m/yyyy (the Treaty Office's order), ISO yyyy-mm-dd, or Excel
-date cells. Every problem in the file is collected (file, sheet, row, column, value,
-rule); `store.import_chart` turns a clean file into events and writes it.
+row per State with columns State | Signature | Ratification | Entry into force (| Notes),
+in English or French (États | Signature | Ratification | Entrée en vigueur | Renvois).
+Dates as the chart writes them (dd/mm/yyyy, dd.mm.yyyy, a time part ignored), ISO
+yyyy-mm-dd, or Excel date cells. The file is read by `tabular.read_grid` (the limits, the
+formats told apart by their bytes, the first visible sheet holding a value). Every problem
+in the file is collected (file, sheet, row, column, value, rule); `store.import_chart`
+turns a clean file into events and writes it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,11 +24,24 @@ from ..domain.dates import parse_day_first
 from ..domain.treaties import get_treaty
 from ..errors import DataProblem
 from ..load import country_names
+from .grid import Grid, column_letter
+from .tabular import read_grid
 
-MAX_BYTES = 10 * 1024 * 1024  # larger files are refused before they are parsed
-READ_ONLY_ABOVE = 2 * 1024 * 1024  # XLSX above this is read in openpyxl's read-only mode
-COLUMNS = {  # canonical column -> accepted headers (case-insensitive)
-    "state": ("state", "states", "member states", "non-member states", "country", "pays", "état", "etat"),
+COLUMNS = {  # canonical column -> accepted headers (case-insensitive), English and French
+    "state": (
+        "state",
+        "states",
+        "member states",
+        "non-member states",
+        "country",
+        "pays",
+        "état",
+        "etat",
+        "états",
+        "etats",
+        "états membres",
+        "états non membres",
+    ),
     "signature": ("signature", "signed"),
     "deposit": (
         "ratification",
@@ -37,9 +51,12 @@ COLUMNS = {  # canonical column -> accepted headers (case-insensitive)
         "accession",
         "ratified",
         "deposit",
+        "ratification ou adhésion",
+        "ratification/adhésion",
+        "adhésion",
     ),
-    "entry_into_force": ("entry into force", "entry-into-force", "in force", "entrée en vigueur"),
-    "notes": ("notes", "note", "remarks"),
+    "entry_into_force": ("entry into force", "entry-into-force", "in force", "entrée en vigueur", "entree en vigueur"),
+    "notes": ("notes", "note", "remarks", "renvois", "remarques"),
 }
 REQUIRED = ("state", "signature", "deposit", "entry_into_force")
 SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
@@ -53,6 +70,15 @@ class ChartImport:
     facts: pd.DataFrame | None = None  # one row per State kept
     rejected: list[DataProblem] = field(default_factory=list)
     problems: list[DataProblem] = field(default_factory=list)
+    sheet: str | None = None
+    notes: list[str] = field(default_factory=list)  # which sheet was read, which were skipped
+    sha256: str = ""  # of the file as read (names the snapshot an import makes)
+
+    def newest(self) -> date | None:
+        """The newest date in the rows kept."""
+        if self.facts is None:
+            return None
+        return max((d for c in ("signature", "deposit", "entry_into_force") for d in self.facts[c] if d), default=None)
 
 
 def _cell_text(v) -> str:
@@ -67,82 +93,28 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
-def _read_rows(path: Path, label: str, problems: list[DataProblem]) -> tuple[list[list], str | None, list]:
-    """Rows of cells (first sheet for XLSX); also the sheet name and raw cell objects."""
-    data = path.read_bytes()
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=len(data) > READ_ONLY_ABOVE, data_only=False)
-        except Exception as exc:  # openpyxl raises many types for a damaged or hostile file
-            problems.append(DataProblem(label, None, None, None, f"not a readable XLSX workbook ({type(exc).__name__}: {exc})"))
-            return [], None, []
-        ws = wb.worksheets[0]
-        rows, raw = [], []
-        for r in ws.iter_rows():
-            raw.append(r)
-            rows.append([c.value for c in r])
-        merged = getattr(ws, "merged_cells", None)  # not available in read-only mode
-        if merged:
-            for rng in merged.ranges:
-                problems.append(
-                    DataProblem(
-                        label,
-                        rng.min_row,
-                        None,
-                        str(rng),
-                        "merged cells: unmerge them so that every row has its own values",
-                        sheet=ws.title,
-                    )
-                )
-        return rows, ws.title, raw
-    if path.suffix.lower() != ".csv":
-        problems.append(DataProblem(label, None, None, path.suffix, "not a .csv or .xlsx file"))
-        return [], None, []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte-order mark is harmless: drop it
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            DataProblem(
-                label,
-                text_line(data, exc.start),
-                None,
-                repr(data[exc.start : exc.start + 1]),
-                "not UTF-8 text: save the file as CSV UTF-8",
-            )
-        )
-        return [], None, []
-    return [row for row in csv.reader(io.StringIO(text))], None, []
-
-
-def text_line(data: bytes, pos: int) -> int:
-    return data[:pos].count(b"\n") + 1
-
-
 def _header(rows, label, sheet, problems) -> tuple[int | None, dict[str, int]]:
-    """Find the header row (must be row 1) and map canonical columns to indexes."""
+    """Find the header row (must be row 1) among the first 20 rows holding a value, and map
+    canonical columns to indexes; returns its index in `rows`."""
 
     def canon(cell):
-        t = _cell_text(cell).casefold().strip(" .:")
+        t = " ".join(_cell_text(cell).casefold().split()).strip(" .:")
         for key, names in COLUMNS.items():
             if t in names:
                 return key
         return None
 
-    for i, row in enumerate(rows[:20]):
+    for i, (number, row) in enumerate(rows[:20]):
         keys = [canon(c) for c in row]
         if "state" in keys and ("signature" in keys or "deposit" in keys):
-            if i != 0:
+            if number != 1:
                 problems.append(
                     DataProblem(
                         label,
-                        i + 1,
+                        number,
                         None,
                         None,
-                        f"the header row is row {i + 1}, not row 1: delete the {i} row(s) above it",
+                        f"the header row is row {number}, not row 1: delete the {number - 1} row(s) above it",
                         sheet=sheet,
                     )
                 )
@@ -154,7 +126,7 @@ def _header(rows, label, sheet, problems) -> tuple[int | None, dict[str, int]]:
                     problems.append(
                         DataProblem(
                             label,
-                            i + 1,
+                            number,
                             _cell_text(row[j]),
                             None,
                             f"column given twice (also column {mapping[k] + 1})",
@@ -168,7 +140,7 @@ def _header(rows, label, sheet, problems) -> tuple[int | None, dict[str, int]]:
                     problems.append(
                         DataProblem(
                             label,
-                            i + 1,
+                            number,
                             k,
                             None,
                             f"required column missing: expected one of {', '.join(COLUMNS[k])}",
@@ -182,11 +154,38 @@ def _header(rows, label, sheet, problems) -> tuple[int | None, dict[str, int]]:
             1,
             None,
             None,
-            "no header row with a State column and Signature/Ratification columns in the first 20 rows",
+            "no header row with a State column and Signature/Ratification columns in the first 20 rows "
+            "(headers in English or French: State, Signature, Ratification, Entry into force; "
+            "États, Signature, Ratification, Entrée en vigueur)",
             sheet=sheet,
         )
     )
     return None, {}
+
+
+def _layout_problems(grid: Grid, header_row: int, label: str) -> list[DataProblem]:
+    """Formulas and merged cells below the header: a chart holds values, one row per State."""
+    out = [
+        DataProblem(
+            label,
+            row,
+            column_letter(col),
+            text,
+            "a formula, not a value: paste the values (Paste special > Values)",
+            sheet=grid.sheet,
+        )
+        for row, col, text in grid.formulas
+        if row > header_row
+    ]
+    for ref in grid.merged:
+        first = ref.split(":")[0].lstrip("$")
+        row = int("".join(ch for ch in first if ch.isdigit()) or 0)
+        out.append(
+            DataProblem(
+                label, row or None, None, ref, "merged cells: unmerge them so that every row has its own values", sheet=grid.sheet
+            )
+        )
+    return out
 
 
 def parse_date(value) -> tuple[date | None, str | None]:
@@ -213,61 +212,31 @@ def read_chart(path, treaty: str, today: date | None = None) -> ChartImport:
     today = today or date.today()
     label = path.name
     imp = ChartImport(file=label, treaty=t.code)
-    if not path.is_file():
-        imp.problems.append(DataProblem(label, None, None, str(path), "file not found"))
-        return imp
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        imp.problems.append(
-            DataProblem(
-                label,
-                None,
-                None,
-                f"{size / 1e6:.1f} MB",
-                f"file larger than the {MAX_BYTES // (1024 * 1024)} MB limit: a chart is a few kilobytes",
-            )
-        )
-        return imp
-    if size == 0:
-        imp.problems.append(DataProblem(label, None, None, None, "empty file"))
-        return imp
-    rows, sheet, raw = _read_rows(path, label, imp.problems)
+    grid = read_grid(path, label)
+    imp.problems += grid.problems
+    imp.sheet, imp.notes, imp.sha256, sheet = grid.sheet, grid.notes, grid.sha256, grid.sheet
+    rows = grid.rows
     if not rows and not imp.problems:
         imp.problems.append(
             DataProblem(label, None, None, None, "no rows in the file" + (f" (sheet {sheet})" if sheet else ""), sheet=sheet)
         )
-    if not rows:
-        return imp
+    if not rows or any(p.row is None for p in grid.problems):
+        return imp  # a file-level problem (unreadable, beyond the limits): the rows are not checked
     h, cols = _header(rows, label, sheet, imp.problems)
     if h is None:
         return imp
-    if raw:  # formulas instead of values
-        for r in raw[h + 1 :]:
-            for c in r:
-                if getattr(c, "data_type", None) == "f":
-                    imp.problems.append(
-                        DataProblem(
-                            label,
-                            c.row,
-                            c.column_letter,
-                            str(c.value),
-                            "a formula, not a value: paste the values (Paste special > Values)",
-                            sheet=sheet,
-                        )
-                    )
+    imp.problems += _layout_problems(grid, rows[h][0], label)
     if any(k not in cols for k in REQUIRED):
         return imp
     kept, seen = [], {}
-    body = rows[h + 1 :]
-    for offset, row in enumerate(body):
-        line = h + 2 + offset
+    names = country_names()
+    for line, row in rows[h + 1 :]:
         cells = list(row) + [None] * (max(cols.values()) + 1 - len(row))
         if all(_cell_text(c) == "" for c in cells):
             continue  # blank line
         imp.rows_in += 1
         row_problems = []
         name = _cell_text(cells[cols["state"]])
-        names = country_names()
         iso3 = names.lookup(name) if name else None
         if not name:
             row_problems.append(DataProblem(label, line, "State", "", "State name is empty", sheet=sheet))

@@ -8,6 +8,7 @@ Layout (immutable once committed; a new reading of a source is a new snapshot):
 from __future__ import annotations
 
 import hashlib
+import io
 
 import pandas as pd
 
@@ -25,8 +26,11 @@ def snapshot_label(source_id: str) -> str:
     return f"datasets/raw/treaty_facts/{source_id}.csv"
 
 
-def check_raw() -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
+def check_raw(staged: dict[str, bytes] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
     """Read sources and every facts file; return text frames and all problems found.
+
+    `staged` (path under datasets/ -> content) replaces or adds files without writing them:
+    an import checks the record as it would be, in memory.
 
     Facts frames get `_file` and `_row` columns so later checks can point at the line.
     Rules beyond the schema: a facts file holds one snapshot (source_id = file name);
@@ -35,29 +39,36 @@ def check_raw() -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
     declared date format.
     """
     problems: list[DataProblem] = []
-    sources = read_csv_text(raw_dir() / "sources.csv")
+    staged = staged or {}
+    if "raw/sources.csv" in staged:
+        sources = read_csv_text(io.BytesIO(staged["raw/sources.csv"]))
+    else:
+        sources = read_csv_text(raw_dir() / "sources.csv")
     problems += check_frame(sources, TABLES["sources"], SOURCES_FILE)
     origin = {r["source_id"]: (i + 2, r) for i, r in enumerate(sources.to_dict("records"))} if "source_id" in sources else {}
     frames = []
-    files = sorted((raw_dir() / "treaty_facts").glob("*.csv"))
-    for path in files:
-        label = snapshot_label(path.stem)
-        data = path.read_bytes()
-        df = read_csv_text(path)
+    files = {p.stem: p for p in (raw_dir() / "treaty_facts").glob("*.csv")}
+    extra = {
+        rel[len("raw/treaty_facts/") : -len(".csv")]: data for rel, data in staged.items() if rel.startswith("raw/treaty_facts/")
+    }
+    for stem in sorted(set(files) | set(extra)):
+        label = snapshot_label(stem)
+        data = extra[stem] if stem in extra else files[stem].read_bytes()
+        df = read_csv_text(io.BytesIO(data))
         problems += check_frame(df, TABLES["treaty_facts"], label)
         if "source_id" not in df.columns:
             continue
         df["_file"], df["_row"] = label, range(2, len(df) + 2)
         for row, sid in zip(df["_row"], df["source_id"]):
-            if sid != path.stem:
+            if sid != stem:
                 problems.append(
-                    DataProblem(label, row, "source_id", sid, f"origin: a snapshot file holds one source: expected {path.stem!r}")
+                    DataProblem(label, row, "source_id", sid, f"origin: a snapshot file holds one source: expected {stem!r}")
                 )
-        if path.stem not in origin:
-            problems.append(DataProblem(label, None, None, path.stem, f"origin: no origin record in {SOURCES_FILE}"))
+        if stem not in origin:
+            problems.append(DataProblem(label, None, None, stem, f"origin: no origin record in {SOURCES_FILE}"))
             frames.append(df)
             continue
-        line, rec = origin[path.stem]
+        line, rec = origin[stem]
         digest = hashlib.sha256(data).hexdigest()
         if rec.get("sha256") and rec["sha256"] != digest:
             problems.append(
@@ -98,7 +109,7 @@ def check_raw() -> tuple[pd.DataFrame, pd.DataFrame, list[DataProblem]]:
                         )
                     )
         frames.append(df)
-    present = {p.stem for p in files}
+    present = set(files) | set(extra)
     for sid, (line, _rec) in origin.items():
         if sid not in present:
             problems.append(DataProblem(SOURCES_FILE, line, "source_id", sid, f"origin: no snapshot file {snapshot_label(sid)}"))

@@ -28,7 +28,7 @@ def write_template(path) -> None:
         readme.append([c, "yes" if req else "no", text])
     readme.append([])
     readme.append(["Fill one row per activity on the 'activities' sheet; keep the header row as it is."])
-    readme.append(["Values only: no formulas, no merged cells. Read with cproc_data.ingest.activity_register.read_activity_log."])
+    readme.append(["Values only: no formulas, no merged cells. Check with: cproc-data check-activities FILE."])
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write_bytes(Path(path), normalise_xlsx(buf.getvalue()))

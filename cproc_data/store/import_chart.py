@@ -3,11 +3,12 @@
 Steps, under the datasets lock:
   1. finish any import cut short before (`recover`): its journal says what was moved, and
      every moved file is put back, so the record is the old one again;
-  2. stage the snapshot, the new sources.csv and the rebuilt treaty_events.csv in a hidden
-     folder inside datasets/ (same file system: the moves are atomic renames);
-  3. check the rebuilt record with every rule of `cproc-data validate`, on a private copy;
-  4. keep copies of the files about to be replaced, write the journal, move the files,
-     delete the staging folder (and with it the journal).
+  2. build the snapshot, the new sources.csv and the rebuilt treaty_events.csv in memory
+     and check the record they make with every rule of `cproc-data validate` (`trial`,
+     which the dry run runs too; its problems point at the user's file, row and column);
+  3. stage the files in a hidden folder inside datasets/ (same file system: the moves are
+     atomic renames), keep copies of the files about to be replaced, write the journal,
+     move the files, delete the staging folder (and with it the journal).
 A failure or a kill at any point leaves either the old record (now or after `recover`)
 or the new one; never a mix.
 """
@@ -19,6 +20,7 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,12 +30,15 @@ from ..domain.checks import check_events
 from ..domain.countries import short_name
 from ..domain.deposits import deposit_kind
 from ..domain.membership import is_member
+from ..domain.treaties import TREATIES
 from ..errors import DataError, DataProblem
 from ..ingest.chart_file import ChartImport
+from ..ingest.snapshots import snapshot_label
 from ..load import invalidate, read_csv_text, table
 from ..paths import datasets_dir
 from .atomic import datasets_lock
 from .journal import JOURNAL, STAGING_PREFIX, recover
+from .record_bounds import EVENTS_FILE
 from .treaty_events import build_treaty_events, events_csv
 
 
@@ -82,82 +87,132 @@ def diff(imp: ChartImport) -> pd.DataFrame:
     return df
 
 
-def snapshot_id(imp: ChartImport, data: bytes, as_of: date) -> str:
-    return f"import-{imp.treaty.lower()}-{as_of.isoformat()}-{hashlib.sha256(data).hexdigest()[:8]}"
+def checked_as_of(imp: ChartImport | None, treaty: str, as_of: date | None, default: date, today: date | None = None) -> date:
+    """The chart's status date: `as_of`, or `default` (the record's as-of date). A ValueError
+    if it is before the treaty opened, in the future, or (once the chart is read) before the
+    newest date in the chart."""
+    today = today or date.today()
+    day = as_of or default
+    opened = TREATIES[treaty].opened
+    if day < opened:
+        raise ValueError(f"--as-of {day} is before {treaty} was opened for signature ({opened})")
+    if day > today:
+        raise ValueError(f"--as-of {day} is in the future: a chart's status date is a day that has passed")
+    newest = imp.newest() if imp is not None else None
+    if newest is not None and day < newest:
+        given = f"--as-of {day}" if as_of else f"the record's as-of date ({day}, used without --as-of)"
+        raise ValueError(f"{given} is before the newest date in the chart ({newest}): give the chart's status date with --as-of")
+    return day
 
 
-def _trial_check(root: Path, staging: Path, staged: dict[str, Path], today: date) -> tuple[pd.DataFrame, list[DataProblem]]:
-    """Build and check the record as it would be, on a private copy of datasets/ inside the
-    staging folder (so that a kill leaves nothing behind that `recover` does not remove)."""
-    trial = staging / "trial"
-    old_env = os.environ.get("CPROC_DATA_DATASETS")
-    try:
-        shutil.copytree(root, trial / "datasets", ignore=shutil.ignore_patterns(STAGING_PREFIX + "*"))
-        for rel, src in staged.items():
-            shutil.copy(src, trial / "datasets" / rel)
-        os.environ["CPROC_DATA_DATASETS"] = str(trial / "datasets")
-        invalidate()
-        built, problems = build_treaty_events()
-        if not problems:
-            problems = check_events(built, read_csv_text(trial / "datasets" / "curated" / "coe_membership.csv"), today)
-        return built, problems
-    finally:
-        if old_env is None:
-            os.environ.pop("CPROC_DATA_DATASETS", None)
-        else:
-            os.environ["CPROC_DATA_DATASETS"] = old_env
-        shutil.rmtree(trial, ignore_errors=True)
-        invalidate()
+def snapshot_id(imp: ChartImport, as_of: date) -> str:
+    return f"import-{imp.treaty.lower()}-{as_of.isoformat()}-{imp.sha256[:8]}"
 
 
-def write_import(path, imp: ChartImport, as_of: date, today: date | None = None) -> list[str]:
-    """Add the chart as a raw snapshot and rebuild the record, all or nothing (see module docstring)."""
+EVENT_COLUMN = {"signature": "Signature", "ratification": "Ratification", "accession": "Ratification"}
+EVENT_COLUMN |= {"deposit": "Ratification", "entry_into_force": "Entry into force"}
+
+
+@dataclass
+class Trial:
+    """What an import would write (path under datasets/ -> content) and every problem the
+    record would then have, each pointed at the user's file where it comes from a row of it."""
+
+    sid: str
+    files: dict[str, bytes]
+    problems: list[DataProblem]
+
+
+def trial(imp: ChartImport, as_of: date, today: date | None = None) -> Trial:
+    """Build and check the record as it would be after the import, in memory: the dry run
+    and `--write` run exactly these checks (every rule of `cproc-data validate`)."""
     today = today or date.today()
     root = datasets_dir()
-    data = Path(path).read_bytes()
-    sid = snapshot_id(imp, data, as_of)
-    rel_snapshot = f"raw/treaty_facts/{sid}.csv"
+    sid = snapshot_id(imp, as_of)
+    events = import_events(imp)
+    snap = pd.DataFrame(
+        {
+            "source_id": sid,
+            "treaty": events["treaty"],
+            "state_as_written": events["state_as_written"],
+            "event": events["event"],
+            "date_as_written": [d.isoformat() for d in events["date"]],
+            "date": [d.isoformat() for d in events["date"]],
+            "note": f"imported from {imp.file}",
+        }
+    )
+    snap_text = snap.to_csv(index=False, lineterminator="\n")
+    origin = {
+        "source_id": sid,
+        "url": f"file:{imp.file}",
+        "title": f"Chart of signatures and ratifications of {imp.treaty} (imported file {imp.file})",
+        "producer": "Council of Europe Treaty Office (as pasted by a user)",
+        "status_as_of": as_of.isoformat(),
+        "date_format": "yyyy-mm-dd",
+        "accessed": today.isoformat(),
+        "source_kind": "treaty_office_chart",
+        "sha256": hashlib.sha256(snap_text.encode("utf-8")).hexdigest(),
+        "note": f"imported with cproc-data import-chart; the imported file's SHA-256 is {imp.sha256}",
+    }
+    sources = read_csv_text(root / "raw" / "sources.csv")
+    sources = sources[sources["source_id"] != sid]
+    sources = pd.concat([sources, pd.DataFrame([origin])], ignore_index=True).sort_values("source_id", kind="stable")
+    files = {
+        f"raw/treaty_facts/{sid}.csv": snap_text.encode("utf-8"),
+        "raw/sources.csv": sources.to_csv(index=False, lineterminator="\n").encode("utf-8"),
+    }
+    built, problems = build_treaty_events(files)
+    if not problems:
+        problems = check_events(built, read_csv_text(root / "curated" / "coe_membership.csv"), today)
+    if not problems:
+        files["core/treaty_events.csv"] = events_csv(built).encode("utf-8")
+    return Trial(sid, files, on_user_file(problems, imp, sid, events, built))
+
+
+def on_user_file(problems, imp: ChartImport, sid: str, events: pd.DataFrame, built: pd.DataFrame) -> list[DataProblem]:
+    """Problems of the record as rebuilt, pointed at the user's file, row and column when they
+    concern an event of the chart (the snapshot an import makes exists only in memory)."""
+    by_key = {(r.iso3, r.event): r for r in events.itertuples()}
+    snapshot = snapshot_label(sid)
+    out = []
+    for p in problems:
+        subject = p.subject
+        if p.file == snapshot and p.row is not None and 0 <= p.row - 2 < len(events):
+            r = events.iloc[p.row - 2]
+            subject = (r["treaty"], r["iso3"], r["event"])
+        elif p.file == EVENTS_FILE and p.row is not None and 0 <= p.row - 2 < len(built):
+            r = built.iloc[p.row - 2]
+            subject = (r["treaty"], r["iso3"], r["event"]) if sid in str(r.get("source", "")) else None
+        ev = None
+        if subject is not None and subject[0] == imp.treaty:
+            kinds = ("ratification", "accession") if subject[2] == "deposit" else (subject[2],)
+            ev = next((by_key[(subject[1], k)] for k in kinds if (subject[1], k) in by_key), None)
+        rule = p.rule.replace(sid, "this chart")
+        if ev is None:
+            file = p.file + (" (as rebuilt with this chart)" if p.file == EVENTS_FILE else "")
+            out.append(DataProblem(file, p.row, p.column, p.value, rule, hint=p.hint))
+        else:
+            out.append(DataProblem(imp.file, int(ev.line), EVENT_COLUMN[ev.event], ev.date.isoformat(), rule, sheet=imp.sheet))
+    return out
+
+
+def write_import(imp: ChartImport, as_of: date, today: date | None = None) -> list[str]:
+    """Add the chart as a raw snapshot and rebuild the record, all or nothing (see module docstring)."""
+    root = datasets_dir()
     with datasets_lock(root):
         lines = recover(root)
-        if (root / rel_snapshot).exists():
+        sid = snapshot_id(imp, as_of)
+        if (root / "raw" / "treaty_facts" / f"{sid}.csv").exists():
             raise DataError([DataProblem(imp.file, None, None, sid, "this file was imported already (same content and date)")])
-        events = import_events(imp)
-        snap = pd.DataFrame(
-            {
-                "source_id": sid,
-                "treaty": events["treaty"],
-                "state_as_written": events["state_as_written"],
-                "event": events["event"],
-                "date_as_written": [d.isoformat() for d in events["date"]],
-                "date": [d.isoformat() for d in events["date"]],
-                "note": f"imported from {imp.file}",
-            }
-        )
-        snap_text = snap.to_csv(index=False, lineterminator="\n")
-        sources = read_csv_text(root / "raw" / "sources.csv")
-        origin = {
-            "source_id": sid,
-            "url": f"file:{imp.file}",
-            "title": f"Chart of signatures and ratifications of {imp.treaty} (imported file {imp.file})",
-            "producer": "Council of Europe Treaty Office (as pasted by a user)",
-            "status_as_of": as_of.isoformat(),
-            "date_format": "yyyy-mm-dd",
-            "accessed": today.isoformat(),
-            "source_kind": "treaty_office_chart",
-            "sha256": hashlib.sha256(snap_text.encode("utf-8")).hexdigest(),
-            "note": f"imported with cproc-data import-chart; the imported file's SHA-256 is {hashlib.sha256(data).hexdigest()}",
-        }
-        sources = pd.concat([sources, pd.DataFrame([origin])], ignore_index=True).sort_values("source_id", kind="stable")
+        t = trial(imp, as_of, today)
+        if t.problems:
+            raise DataError(t.problems)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
-            staged = {rel_snapshot: staging / "snapshot.csv", "raw/sources.csv": staging / "sources.csv"}
-            staged[rel_snapshot].write_text(snap_text, encoding="utf-8")
-            staged["raw/sources.csv"].write_text(sources.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-            built, problems = _trial_check(root, staging, staged, today)
-            if problems:
-                raise DataError(problems)
-            staged["core/treaty_events.csv"] = staging / "treaty_events.csv"
-            staged["core/treaty_events.csv"].write_text(events_csv(built), encoding="utf-8")
+            staged = {}
+            for i, (rel, content) in enumerate(t.files.items()):
+                staged[rel] = staging / f"{i}.new"
+                staged[rel].write_bytes(content)
             for rel in staged:
                 if (root / rel).exists():
                     keep = staging / "originals" / rel

@@ -4,7 +4,9 @@ A write stages its files in a hidden folder `datasets/.import-*`, keeps copies o
 files it will replace under `originals/`, writes `journal.json` (the list of moves),
 moves the files into place and deletes the folder. `recover` finds any such folder: with
 a journal, every file the journal names is put back (the original, or removed if it was
-new); without one, nothing had moved. Either way the folder is deleted.
+new); without one, nothing had moved. Either way the folder is deleted. Every command
+calls `recover_if_idle` first, so that after a kill even a reading command finds the old
+record and leaves nothing temporary behind.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import json
 import os
 import shutil
 from pathlib import Path
+
+from ..errors import UserError
+from .atomic import datasets_lock
 
 STAGING_PREFIX = ".import-"
 JOURNAL = "journal.json"
@@ -34,3 +39,15 @@ def recover(root: Path) -> list[str]:
             done.append(f"rolled back an interrupted import ({staging.name})")
         shutil.rmtree(staging, ignore_errors=True)
     return done
+
+
+def recover_if_idle(root: Path) -> list[str]:
+    """`recover` when an import was cut short and no writer holds the lock (a live writer's
+    staging folder is left alone); nothing if datasets/ is read-only."""
+    if not any(root.glob(STAGING_PREFIX + "*")):
+        return []
+    try:
+        with datasets_lock(root):
+            return recover(root)
+    except (UserError, OSError):
+        return []

@@ -202,6 +202,7 @@ def _conflict(treaty: str, iso3: str, slot: str, b: Bound) -> DataProblem:
         f"conflict: the bounds of {treaty} {slot} of {iso3} contradict each other: earliest {b.earliest} "
         f"({b.low_by}) is after latest {b.latest} ({b.high_by}); sources: {', '.join(sorted(b.sources))}; "
         "record which source is right in datasets/corrections.csv",
+        subject=(treaty, iso3, slot),
     )
 
 

@@ -102,14 +102,16 @@ def conflicts(dated: pd.DataFrame) -> list[DataProblem]:
                     first["date"],
                     f"conflict: sources disagree on {treaty} {event} of {iso3} ({detail}); "
                     f"record a correction in {CORRECTIONS.label}",
+                    subject=(treaty, iso3, event),
                 )
             )
     return problems
 
 
-def build_treaty_events() -> tuple[pd.DataFrame, list[DataProblem]]:
-    """The bounded event record (text frame in file order) and every problem met building it."""
-    sources, facts, problems = check_raw()
+def build_treaty_events(staged: dict[str, bytes] | None = None) -> tuple[pd.DataFrame, list[DataProblem]]:
+    """The bounded event record (text frame in file order) and every problem met building it;
+    with `staged` files (see `check_raw`), the record as it would be after writing them."""
+    sources, facts, problems = check_raw(staged)
     facts = facts.copy()
     facts["iso3"] = map_names(facts, problems)
     facts["date"] = [

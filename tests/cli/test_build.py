@@ -62,7 +62,7 @@ KILLER = textwrap.dedent(
 
     os.replace = replace
     imp = read_chart(sys.argv[1], "ETS185")
-    import_chart.write_import(sys.argv[1], imp, date(2026, 2, 5))
+    import_chart.write_import(imp, date(2026, 2, 5))
     print("finished")
     """
 )
@@ -132,3 +132,35 @@ def test_two_concurrent_writers_end_with_one_record_that_validates(datasets_copy
     assert len(list((datasets_copy / "raw" / "treaty_facts").glob("import-*.csv"))) == 1
     assert not list(datasets_copy.glob(".import-*"))
     assert run_cli("validate", env_extra={"CPROC_DATA_DATASETS": str(datasets_copy)}).returncode == 0
+
+
+def test_nothing_temporary_is_left_after_a_success_a_failure_or_a_kill(datasets_copy, tmp_path):
+    """Inside datasets/ no .import-* folder, and nothing in the temporary folder (TMPDIR),
+    after an import that fails, one killed between its moves (the next command of any kind,
+    here `status`, rolls it back) and one that succeeds."""
+    import os
+
+    scratch = tmp_path / "tmpdir"
+    scratch.mkdir()
+    env = {"CPROC_DATA_DATASETS": str(datasets_copy), "TMPDIR": str(scratch)}
+    before = _snapshot(datasets_copy)
+
+    def clean_after(what):
+        assert not list(datasets_copy.glob(".import-*")), what
+        assert not list(scratch.iterdir()), what
+
+    bad = Path(__file__).parent / "bad_inputs" / "contradicts_sources.csv"
+    res = run_cli("import-chart", str(bad), "--treaty", "ETS185", "--as-of", "2026-02-05", "--write", env_extra=env)
+    assert res.returncode == 2
+    clean_after("failure")
+    child = subprocess.run(
+        [sys.executable, "-c", KILLER, str(_chart(tmp_path)), "2"], env={**os.environ, **env}, capture_output=True, timeout=300
+    )
+    assert child.returncode == -9
+    res = run_cli("status", env_extra=env)
+    assert res.returncode == 0 and "rolled back an interrupted import" in res.stderr
+    clean_after("kill")
+    assert _snapshot(datasets_copy) == before
+    res = run_cli("import-chart", str(_chart(tmp_path)), "--treaty", "ETS185", "--as-of", "2026-02-05", "--write", env_extra=env)
+    assert res.returncode == 0, res.stderr
+    clean_after("success")
