@@ -249,18 +249,20 @@ _table(
 _table(
     "legislation",
     "derived",
-    "States with law in line with the Convention, per survey date and measure (a view of the register).",
+    "States with law in line with the Convention, per survey date and measure (a view of the register); "
+    "a share published without a count is a row with `states` empty.",
     [
         "refers_to*",
         "refers_to_precision*",
         "measure*",
-        "states*",
+        "states",
         "qualifier*",
         "share_published",
-        "share_computed*",
+        "share_computed",
         "denominator*",
         "source_document*",
         "figure_id*",
+        "survey",
     ],
     key=["figure_id"],
     layer="derived",

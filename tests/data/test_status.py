@@ -140,11 +140,16 @@ def _proofs() -> dict[tuple[str, str], pd.Timestamp]:
     ev = treaty_events()
     for r in ev[ev["precision"] != "bound"].itertuples():
         prove(r.treaty, r.iso3, r.event, r.latest)
+    from cproc_data.load import table_text
+    from cproc_data.store.treaty_events import apply_corrections
+
     facts = raw_treaty_facts()
-    statements = facts[facts["event"].isin(["party_at", "nth_party", "deposit_between"]) & facts["date"].notna()]
     names = country_names()
+    facts = facts.assign(iso3=[names.lookup(n) for n in facts["state_as_written"]])
+    facts = apply_corrections(facts, table_text("corrections"), [])  # a statement corrections.csv drops proves nothing
+    statements = facts[facts["event"].isin(["party_at", "nth_party", "deposit_between"]) & facts["date"].notna()]
     for r in statements.itertuples():
-        prove(r.treaty, names.lookup(r.state_as_written), r.event, pd.Timestamp(parse_stated(r.date)[1]))
+        prove(r.treaty, r.iso3, r.event, pd.Timestamp(parse_stated(r.date)[1]))
     return found
 
 
