@@ -56,6 +56,8 @@ FIELDS: dict[str, Field] = _fields(
     # States and treaties
     Field("treaty", S, "Treaty code", enum=v.TREATY_CODES),
     Field("iso3", S, "ISO 3166-1 alpha-3 code of the State", pattern=v.ISO3),
+    Field("adm0_a3", S, "Natural Earth admin-0 code of a map feature (ADM0_A3)", pattern=v.ISO3),
+    Field("admin", S, "Natural Earth name of a map feature (ADMIN), as written"),
     Field("name", S, "A State's name: a spelling met in a source (country_names) or the ISO 3166 English short name"),
     Field("state_as_written", S, "The State's name as the source spells it"),
     Field("region", S, "UN M49 region"),
