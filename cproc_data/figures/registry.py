@@ -21,6 +21,7 @@ CHART_MODULES = (
     "portfolio",
     "reconciliation",
     "world_map",
+    "world_map_over_time",
 )
 
 REGISTRY: dict[str, Chart] = {}

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 from cproc_data.figures.registry import charts as registry  # noqa: E402
 from tests.chart_layout import overlap_problems, size_problems, tick_label_problems  # noqa: E402
 
-CHECKED: list[str] = ["membership", "regions", "projects"]
+CHECKED: list[str] = ["membership", "regions", "projects", "world_map", "world_map_over_time"]
 DATES = [None, "2019-12-31", "2014-04-07"]
 
 
