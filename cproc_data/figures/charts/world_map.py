@@ -154,6 +154,12 @@ def marks_note(data: pd.DataFrame, by_panel: bool = False) -> str:
     return " ".join(parts)
 
 
+def map_note(as_of) -> str | None:
+    """The record's gaps (as on the membership chart), said the way the map shows them."""
+    text = membership_note(as_of)
+    return text.replace("(shaded: the counts the record allows)", "(hatched on a date their status is open)") if text else None
+
+
 def _europe_frame(ax, box) -> None:
     from matplotlib.patches import Rectangle
 
@@ -164,7 +170,7 @@ def _europe_frame(ax, box) -> None:
 def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
     """World panel (Equal Earth) above, Europe enlarged below left, legend below right."""
     fig, axes = style.new_figure(
-        "map_tall", nrows=2, ncols=2, gridspec_kw={"height_ratios": [1.0, 1.25], "width_ratios": [1.7, 1.0]}
+        "map_tall", nrows=2, ncols=2, gridspec_kw={"height_ratios": [1.0, 1.1], "width_ratios": [1.7, 1.0]}
     )
     grid = axes[0, 0].get_gridspec()
     axes[0, 0].remove()
@@ -175,6 +181,8 @@ def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
     draw_states(world, data, geo.world_extent())
     _europe_frame(world, europe_box)
     draw_states(europe, data, europe_box, marker_size=MARKER_SIZE * 1.6)
+    world.set_anchor("N")
+    europe.set_anchor("NW")
     europe.set_title("Europe, enlarged (the box above)", fontsize=7, loc="left")
     key.set_axis_off()
     key.legend(handles=legend_handles(data), loc="center left", fontsize=7, frameon=False)
@@ -201,4 +209,4 @@ def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
     )
 
 
-CHART = Chart("world_map", world_map, draw, sources.map_sources, membership_note, MAIN_TREATY)
+CHART = Chart("world_map", world_map, draw, sources.map_sources, map_note, MAIN_TREATY)

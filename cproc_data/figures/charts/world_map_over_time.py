@@ -8,8 +8,7 @@ from ...domain.treaties import MAIN_TREATY, get_treaty
 from .. import geo, sources, style
 from ..chart import Chart
 from ..finish import finish
-from .membership import note as membership_note
-from .world_map import draw_states, legend_handles, marks_note, world_map
+from .world_map import draw_states, legend_handles, map_note, marks_note, world_map
 
 
 def panel_dates(as_of) -> list[pd.Timestamp]:
@@ -33,7 +32,7 @@ def world_map_over_time(as_of) -> pd.DataFrame:
 
 
 def note(as_of) -> str | None:
-    parts = [membership_note(as_of) or ""]
+    parts = [map_note(as_of) or ""]
     gone = omitted(as_of)
     if gone:
         parts.append("Panels after the as-of date are left out (" + ", ".join(f"{d:%-d %B %Y}" for d in gone) + ").")
