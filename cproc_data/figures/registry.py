@@ -28,6 +28,7 @@ CHART_MODULES = (
     "contributions",
     "reconciliation",
     "world_map",
+    "world_map_over_time",
     # from C-PROC's own activity register, only when one is given (figures --activities)
     "register_by_region",
     "register_by_type",

@@ -22,9 +22,10 @@ KIND_LABELS = {
     "tcy_document": "T-CY documents",
     "newsletter": "Cybercrime@CoE Update",
     "seed_document": "C-PROC documents",
+    "geometry": "Natural Earth",
     "other": "other official pages",
 }
-MAP_GEOMETRY = "centroids: gavinr/world-countries-centroids (MIT)"
+MAP_GEOMETRY = "map: Natural Earth 1:110m (public domain); small-State positions: gavinr/world-countries-centroids (MIT)"
 
 
 def treaty_source_line(_data=None) -> str:

@@ -35,6 +35,7 @@ SIZES = {
     "full": (6.3, 3.4),
     "full_tall": (6.3, 5.2),
     "map": (6.3, 3.9),
+    "map_tall": (6.3, 6.6),
 }
 FOOTER_FONT_SIZE = 6.5
 FOOTER_COLOR = "#555555"

@@ -85,6 +85,28 @@ FIELDS: dict[str, Field] = _fields(
     Field(
         "name", S, "A State's name: a spelling met in a source (country_names) or the ISO 3166 English short name", label="State"
     ),
+    Field("adm0_a3", S, "Natural Earth admin-0 code of a map feature (ADM0_A3)", pattern=v.ISO3),
+    Field("admin", S, "Natural Earth name of a map feature (ADMIN), as written"),
+    # world maps
+    Field(
+        "shown_as",
+        S,
+        "How the State is drawn: its polygon, or a marker where it is too small to see",
+        enum=("polygon", "marker"),
+        label="Shown as",
+    ),
+    Field(
+        "area_km2",
+        I,
+        "Area of the State's Natural Earth polygon in the equal-area projection",
+        unit="km2",
+        minimum=0,
+        label="Area",
+    ),
+    Field("x", N, "Easting of the State's label point or marker in Equal Earth (EPSG:8857)", unit="m", label="Easting"),
+    Field("y", N, "Northing of the State's label point or marker in Equal Earth (EPSG:8857)", unit="m", label="Northing"),
+    Field("position", S, "Where the label point or marker position comes from", label="Position from"),
+    Field("panel_date", D, "Date of the map panel (small multiples)", label="Panel date"),
     Field("state_as_written", S, "The State's name as the source spells it"),
     Field("region", S, "UN M49 region", label="Region"),
     Field("sub_region", S, "UN M49 sub-region"),

@@ -69,6 +69,25 @@ _table(
     optional=["ordinal"],
 )
 _table(
+    "geometry_sources",
+    "raw/geometry_sources.csv",
+    "Origin record of every map-geometry snapshot in raw/geometry/ (same columns as raw/sources.csv; kept apart so "
+    "that the treaty source counts stay the treaty's).",
+    ["source_id*", "url*", "title*", "producer*", "status_as_of", "date_format*", "accessed*", "source_kind*", "sha256*", "note"],
+    key=["source_id"],
+    layer="raw",
+)
+_table(
+    "ne_admin0",
+    "reference/ne_admin0.csv",
+    "Reviewed key of every Natural Earth admin-0 map feature (ADM0_A3) to the ISO 3166-1 alpha-3 code of its State "
+    "(empty: not a State in the record), with the reason where Natural Earth's own ISO_A3 is missing (-99) or not used.",
+    ["adm0_a3*", "admin*", "iso3", "reason*"],
+    key=["adm0_a3"],
+    layer="reference",
+    sources="Natural Earth (raw/geometry_sources.csv); ISO 3166-1 (pycountry)",
+)
+_table(
     "country_names",
     "reference/country_names.csv",
     "Reviewed mapping of every spelling met in a source to an ISO 3166-1 alpha-3 code.",

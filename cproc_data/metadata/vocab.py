@@ -36,6 +36,7 @@ SOURCE_KINDS = (
     "tcy_document",
     "newsletter",
     "seed_document",
+    "geometry",  # map geometry (raw/geometry_sources.csv), not a treaty source
     "other",
 )
 STATUS_VALUES = STATUSES

@@ -36,8 +36,8 @@ TERMS = (
     "The compilation (curation, transcription, schemas) is CC BY 4.0. It holds facts (names, "
     "dates, numbers) transcribed from Council of Europe material, national treaty databases and "
     "other public pages, each cited row by row; the sources' own terms apply to the sources. "
-    "UN M49 regions from lukes/ISO-3166-Countries-with-Regional-Codes (CC BY-SA 4.0); centroids "
-    "from gavinr/world-countries-centroids (MIT)."
+    "UN M49 regions from lukes/ISO-3166-Countries-with-Regional-Codes (CC BY-SA 4.0); map geometry "
+    "from Natural Earth (public domain); centroids from gavinr/world-countries-centroids (MIT)."
 )
 FRICTIONLESS_TYPES = {
     "string": "string",

@@ -44,9 +44,24 @@ def figure_bytes(fig, fmt: str) -> bytes:
     with style.context(), matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):  # save-time settings: fonts, hash salt
         fig.savefig(buf, format=fmt, metadata=metadata)
     data = buf.getvalue()
-    if fmt == "svg" and meta:
-        data = svg_with_title(data, meta["title"], meta["alt"])
+    if fmt == "svg":
+        data = svg_stable_ids(data)
+        if meta:
+            data = svg_with_title(data, meta["title"], meta["alt"])
     return data
+
+
+def svg_stable_ids(data: bytes) -> bytes:
+    """Clip-path ids numbered in order of appearance. Matplotlib hashes each clip rectangle's
+    bounds in full float precision into its id, so bounds that differ in the last bit between
+    two layouts (invisible: coordinates are written to six decimals) would change the file."""
+    text = data.decode("utf-8")
+    ids: dict[str, str] = {}
+    for old in re.findall(r'<clipPath id="(p[0-9a-f]{10})"', text):
+        ids.setdefault(old, f"clip{len(ids) + 1:04d}")
+    if ids:
+        text = re.sub(r"\b(p[0-9a-f]{10})\b", lambda m: ids.get(m.group(1), m.group(1)), text)
+    return text.encode("utf-8")
 
 
 def figure_formats(fig, formats) -> dict[str, bytes]:

@@ -3,7 +3,8 @@
 May import every layer below it (domain, metadata, load, ingest, build, derive).
 Rules, each named in its message:
   schema            columns, required values, vocabularies, ISO dates, unique keys (metadata)
-  origin, checksum  every snapshot has an origin record whose SHA-256 matches (ingest.snapshots)
+  origin, checksum  every snapshot has an origin record whose SHA-256 matches (ingest.snapshots, ingest.geometry)
+  map-key           every map feature's ADM0_A3 is in the reviewed key, with an ISO 3166-1 code (ingest.geometry)
   date-format       a date equals the written date read with the source's declared format
   country-name      every State name is in the reviewed mapping
   conflict          sources agree on single-valued events (or a correction decides)
@@ -22,6 +23,7 @@ from datetime import date
 from ..derive.treaty_record import data_as_of
 from ..domain.checks import check_events
 from ..errors import DataError, DataProblem
+from ..ingest.geometry import check_geometry
 from ..load import invalidate, table_text
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
@@ -69,4 +71,5 @@ def validate_all(today: date | None = None) -> list[DataProblem]:
     except (DataError, ValueError):  # the record itself is broken: reported above
         as_of = None
     problems += check_register(as_of)
+    problems += check_geometry()
     return sorted(set(problems), key=lambda q: (q.file, q.row or 0, q.column or "", q.rule))

@@ -27,6 +27,8 @@ CHECKED: list[str] = [
     "portfolio",
     "contributions",
     "reconciliation",
+    "world_map",
+    "world_map_over_time",
 ]
 DATES = [None, "2019-12-31", "2014-04-07"]
 

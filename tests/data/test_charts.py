@@ -80,25 +80,37 @@ def test_membership_legend_in_status_order_with_house_colours(figures):
     assert colours == [style.PALETTE[s].lower() for s in ("party", "signatory", "invited")]
 
 
+def _map_collections(fig):
+    """{gid: (collection, States)} of the world panel (the widest axes)."""
+    world = max((ax for ax in fig.axes if ax.collections), key=lambda ax: abs(ax.get_xlim()[1] - ax.get_xlim()[0]))
+    return {c.get_gid(): (c, list(getattr(c, "cproc_iso3", []))) for c in world.collections if c.get_gid()}
+
+
 def test_map_has_every_state_of_the_record(figures):
     data, fig = figures["world_map"]
     assert set(states()["iso3"]) <= set(data["iso3"])
-    tiles = {p.get_gid() for p in fig.axes[0].patches}
-    assert {f"tile-{c}" for c in states()["iso3"]} <= tiles
-    for small in ("TON", "KIR", "MUS", "CPV", "GRD", "LIE", "MCO", "SMR", "AND", "MLT", "HUN", "SRB", "MNE"):
-        assert f"tile-{small}" in tiles
+    drawn = {iso for _c, isos in _map_collections(fig).values() for iso in isos}
+    assert set(states()["iso3"]) <= drawn
+    markers = {iso for gid, (_c, isos) in _map_collections(fig).items() if gid.startswith("markers-") for iso in isos}
+    for small in ("TON", "KIR", "MUS", "CPV", "GRD", "LIE", "MCO", "SMR", "AND", "MLT"):
+        assert small in markers
+    for large in ("HUN", "SRB", "FRA", "NOR"):
+        assert data.set_index("iso3").loc[large, "shown_as"] == "polygon"
 
 
-def test_map_tiles_do_not_overlap_and_colours_follow_status(figures):
+def test_map_colours_follow_status(figures):
     data, fig = figures["world_map"]
-    assert not data.duplicated(["col", "row"]).any()
     s = status(pd.Timestamp(AS_OF), all_states=False).set_index("iso3")["status"].astype(str)
-    for p in fig.axes[0].patches:
-        iso3 = p.get_gid().removeprefix("tile-")
-        want = s.get(iso3, "none")
-        assert mcolors.to_hex(p.get_facecolor()) == style.PALETTE[want].lower()
-    labels = [t.get_text().split(" (")[0] for t in fig.axes[0].get_legend().get_texts()]
-    assert labels == [style.STATUS_LABELS[s] for s in style.STATUS_ORDER]
+    for gid, (coll, isos) in _map_collections(fig).items():
+        if gid == "states-uncertain" or not isos:
+            continue
+        want = {s.get(iso, "none") for iso in isos}
+        assert want == {gid.split("-")[1]}, gid
+        if gid.startswith("states-") or gid.count("-") == 1:
+            assert mcolors.to_hex(coll.get_facecolor()[0]) == style.PALETTE[gid.split("-")[1]].lower()
+    legend = next(ax.get_legend() for ax in fig.axes if ax.get_legend())
+    labels = [t.get_text().split(" (")[0] for t in legend.get_texts()][:3]
+    assert labels == [style.STATUS_LABELS[s] for s in style.STATUS_ORDER[:3]]
 
 
 def test_as_of_redraws_the_past():

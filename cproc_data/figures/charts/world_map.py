@@ -1,4 +1,4 @@
-"""Every State's ETS 185 status on the as-of date, on a map."""
+"""Every State's ETS 185 status on the as-of date, on an equal-area world map (with Europe enlarged)."""
 
 from __future__ import annotations
 
@@ -7,61 +7,206 @@ import pandas as pd
 from ...derive.status import status_on
 from ...domain.countries import short_name
 from ...domain.treaties import MAIN_TREATY
-from .. import sources, style
+from .. import geo, sources, style
 from ..chart import Chart
 from ..finish import finish
-from ..tilemap import layout
 from .membership import note as membership_note
+
+UNCERTAIN_HATCH = "//////"
+UNCERTAIN_COLOR = "#222222"
+EDGE = "white"
+MARKER_SIZE = 10.0  # points², about 1.1 mm across at print size
 
 
 def world_map(as_of) -> pd.DataFrame:
-    """Every State's ETS 185 status at `as_of`, with its tile on the grid map."""
-    s = status_on(pd.Timestamp(as_of), MAIN_TREATY, all_states=False)[["iso3", "status", "since"]]
-    lay = layout()
-    df = lay.merge(s, on="iso3", how="left")
+    """One row per State on the map: its ETS 185 status at `as_of` and how it is drawn.
+
+    iso3, name, status, certain, possible (the statuses the record allows where it is not
+    certain), since, shown_as (polygon or marker), area_km2, x, y (Equal Earth metres of the
+    marker or label point), position. Every State with any status is a row; so is every
+    other State or territory the map draws (status 'none').
+    """
+    s = status_on(pd.Timestamp(as_of), MAIN_TREATY, all_states=False)[["iso3", "status", "certain", "possible", "since"]]
+    units = geo.units()
+    missing = sorted(set(s["iso3"]) - set(units["iso3"]))
+    if missing:
+        raise ValueError(f"world map: no geometry and no centroid for {missing} (add them to {geo.CENTROIDS_FILE})")
+    df = units.merge(s, on="iso3", how="left")
     df["status"] = df["status"].astype("string").fillna("none")
+    df["certain"] = df["certain"].fillna(True).astype(bool)
+    df["possible"] = df["possible"].astype("string").fillna(df["status"])
     df.insert(1, "name", df["iso3"].map(short_name))
-    return df.sort_values("iso3").reset_index(drop=True)
+    cols = ["iso3", "name", "status", "certain", "possible", "since", "shown_as", "area_km2", "x", "y", "position"]
+    return df[cols].sort_values("iso3").reset_index(drop=True)
+
+
+def draw_states(ax, data: pd.DataFrame, box: tuple[float, float, float, float], marker_size: float = MARKER_SIZE) -> None:
+    """Polygons (one PathCollection per status) and markers (one per status) of `data` on `ax`.
+
+    Every collection carries `cproc_iso3`, the States it draws in order, and a gid naming
+    what it draws, so a reader of the SVG (or a test) finds every State.
+    """
+    from matplotlib.collections import PathCollection
+
+    shapes = geo.shapes()
+    xmin, xmax, ymin, ymax = box
+    for status in style.STATUS_ORDER:
+        rows = data[(data["status"] == status) & data["iso3"].isin(shapes)]
+        if not rows.empty:
+            coll = PathCollection(
+                [geo.path_of(shapes[i]) for i in rows["iso3"]],
+                facecolors=style.PALETTE[status],
+                edgecolors=EDGE,
+                linewidths=0.25,
+                zorder=1,
+            )
+            coll.set_gid(f"states-{status}")
+            coll.cproc_iso3 = list(rows["iso3"])
+            ax.add_collection(coll, autolim=False)
+    unsure = data[~data["certain"] & data["iso3"].isin(shapes) & (data["shown_as"] == "polygon")]
+    if not unsure.empty:
+        coll = PathCollection(
+            [geo.path_of(shapes[i]) for i in unsure["iso3"]],
+            facecolors="none",
+            edgecolors=UNCERTAIN_COLOR,
+            linewidths=0,
+            hatch=UNCERTAIN_HATCH,
+            zorder=2,
+        )
+        coll.set_gid("states-uncertain")
+        coll.cproc_iso3 = list(unsure["iso3"])
+        ax.add_collection(coll, autolim=False)
+    inside = data["x"].between(xmin, xmax) & data["y"].between(ymin, ymax)
+    for status in style.STATUS_ORDER:
+        for certain in (True, False):
+            rows = data[(data["shown_as"] == "marker") & inside & (data["status"] == status) & (data["certain"] == certain)]
+            if rows.empty:
+                continue
+            color = style.PALETTE[status]
+            pts = ax.scatter(
+                rows["x"],
+                rows["y"],
+                s=marker_size * (0.45 if status == "none" else 1.0),
+                marker="o",
+                facecolors=color if certain else "white",
+                edgecolors=UNCERTAIN_COLOR if not certain else ("#555555" if status == "none" else "white"),
+                linewidths=0.6 if not certain else 0.3,
+                zorder=3,
+            )
+            pts.set_gid(f"markers-{status}{'' if certain else '-uncertain'}")
+            pts.cproc_iso3 = list(rows["iso3"])
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(ymin, ymax)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+
+def legend_handles(data: pd.DataFrame, uncertain: bool | None = None) -> list:
+    """Status patches with their counts, then the two marks: marker and hatching."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    counts = data["status"].value_counts()
+    labels = dict(style.STATUS_LABELS, none="No status (States and territories)")
+    handles = [Patch(color=style.PALETTE[s], label=f"{labels[s]} ({int(counts.get(s, 0))})") for s in style.STATUS_ORDER]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=4,
+            markerfacecolor=style.PALETTE["party"],
+            markeredgecolor="white",
+            label=f"Marker: a State under {geo.MARKER_AREA_KM2:,} km²",
+        )
+    )
+    if (not data["certain"].all()) if uncertain is None else uncertain:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor=UNCERTAIN_COLOR,
+                hatch=UNCERTAIN_HATCH,
+                linewidth=0.5,
+                label="Hatched or hollow: status not certain",
+            )
+        )
+    return handles
+
+
+def marks_note(data: pd.DataFrame, by_panel: bool = False) -> str:
+    """What the marks mean, in the footer (`by_panel`: `data` has a panel_date column)."""
+    parts = [
+        "Equal Earth projection (equal-area). Colour: status under ETS 185 on the date. A dot marks a State "
+        f"under {geo.MARKER_AREA_KM2:,} km² or absent from the 1:110m map.",
+        "Territories and Antarctica are not coloured: a State's ratification may not extend to them.",
+    ]
+    unsure = data[~data["certain"]]
+    if not unsure.empty:
+        parts.append(
+            "Hatched area or hollow dot: the record allows more than one status on the date ("
+            + ", ".join(
+                (f"{r.panel_date:%Y} " if by_panel else "") + f"{r.iso3}: {r.possible.replace('|', ' or ')}"
+                for r in unsure.itertuples()
+            )
+            + ")."
+        )
+    return " ".join(parts)
+
+
+def map_note(as_of) -> str | None:
+    """The record's gaps (as on the membership chart), said the way the map shows them."""
+    text = membership_note(as_of)
+    return text.replace("(shaded: the counts the record allows)", "(hatched on a date their status is open)") if text else None
+
+
+def _europe_frame(ax, box) -> None:
+    from matplotlib.patches import Rectangle
+
+    xmin, xmax, ymin, ymax = box
+    ax.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, fill=False, edgecolor="#555555", linewidth=0.5, zorder=4))
 
 
 def draw(data: pd.DataFrame, as_of, note: str | None = None, source: str = ""):
-    """Tile-grid map: one square per State, coloured by ETS 185 status."""
-    from matplotlib.patches import Patch, Rectangle
-
-    fig, ax = style.new_figure("map")
-    for r in data.itertuples():
-        color = style.PALETTE[r.status]
-        ax.add_patch(
-            Rectangle((r.col, -r.row), 0.92, 0.92, facecolor=color, edgecolor="white", linewidth=0.3, gid=f"tile-{r.iso3}")
-        )
-        ax.text(
-            r.col + 0.46,
-            -r.row + 0.46,
-            r.iso3,
-            ha="center",
-            va="center",
-            fontsize=2.6,
-            color="white" if r.status in ("party", "invited") else "#333333",
-        )
-    ax.set_xlim(data["col"].min() - 0.5, data["col"].max() + 1.5)
-    ax.set_ylim(-data["row"].max() - 0.5, -data["row"].min() + 1.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    counts_ = data["status"].value_counts()
-    handles = [
-        Patch(color=style.PALETTE[s], label=f"{style.STATUS_LABELS[s]} ({int(counts_.get(s, 0))})") for s in style.STATUS_ORDER
-    ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.02), fontsize=7, ncols=4)
-    title = (
-        f"{int(counts_.get('party', 0))} Parties, {int(counts_.get('signatory', 0))} signatories and "
-        f"{int(counts_.get('invited', 0))} invited States on {pd.Timestamp(as_of):%-d %B %Y}"
+    """World panel (Equal Earth) above, Europe enlarged below left, legend below right."""
+    fig, axes = style.new_figure(
+        "map_tall", nrows=2, ncols=2, gridspec_kw={"height_ratios": [1.0, 1.1], "width_ratios": [1.7, 1.0]}
     )
+    grid = axes[0, 0].get_gridspec()
+    axes[0, 0].remove()
+    axes[0, 1].remove()
+    world = fig.add_subplot(grid[0, :])
+    europe, key = axes[1, 0], axes[1, 1]
+    europe_box = geo.extent(geo.EUROPE)
+    draw_states(world, data, geo.world_extent())
+    _europe_frame(world, europe_box)
+    draw_states(europe, data, europe_box, marker_size=MARKER_SIZE * 1.6)
+    world.set_anchor("N")
+    europe.set_anchor("NW")
+    europe.set_title("Europe, enlarged (the box above)", fontsize=7, loc="left")
+    key.set_axis_off()
+    key.legend(handles=legend_handles(data), loc="center left", fontsize=7, frameon=False)
+    day = pd.Timestamp(as_of)
+    counts = data["status"].value_counts()
+    parties, signatories, invited = (int(counts.get(s, 0)) for s in ("party", "signatory", "invited"))
+    title = f"{parties} Parties, {signatories} signatories and {invited} invited States on {day:%-d %B %Y}"
     alt = (
-        f"Tile-grid world map, one equal square per State ({len(data)} States), coloured by status under the Convention "
-        f"on Cybercrime on {pd.Timestamp(as_of):%-d %B %Y}: Parties, signatories, invited States and others."
+        f"Equal-area world map (Equal Earth) of the status of every State under the Convention on Cybercrime on "
+        f"{day:%-d %B %Y}: {parties} Parties, {signatories} signatories, {invited} States invited to accede; "
+        f"States smaller than {geo.MARKER_AREA_KM2:,} km² are dots; Europe is enlarged in a second panel."
     )
-    note = (note + " " if note else "") + "One equal tile per State, placed near its centroid; labels are ISO 3166 codes."
-    return finish(fig, ax, title=title, alt=alt, source=source, as_of=as_of, note=note)
+    note = (note + " " if note else "") + marks_note(data)
+    return finish(
+        fig,
+        world,
+        title=title,
+        alt=alt,
+        source=source,
+        as_of=as_of,
+        note=note,
+        suptitle=True,
+        key_numbers=[f"{parties} Parties on {day:%-d %B %Y}", f"{signatories + invited} signatories or invited States"],
+    )
 
 
-CHART = Chart("world_map", world_map, draw, sources.map_sources, membership_note, MAIN_TREATY)
+CHART = Chart("world_map", world_map, draw, sources.map_sources, map_note, MAIN_TREATY)
