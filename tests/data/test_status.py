@@ -124,11 +124,12 @@ def _proofs() -> dict[tuple[str, str], pd.Timestamp]:
     """(treaty, iso3) -> the first day by which some event proves the State a Party: the
     record's events with a date the sources give (not a derived bound), and the raw
     statements (named as a Party in a dated list, 'the Nth Party', a deposit between two
-    plenaries), each taken at the last day it allows."""
+    plenaries), each taken at the last day it allows, as datasets/corrections.csv leaves it
+    (a statement a correction sets aside proves nothing)."""
     from cproc_data.derive.treaty_record import treaty_events
     from cproc_data.domain.dates import parse_stated
     from cproc_data.ingest.snapshots import raw_treaty_facts
-    from cproc_data.load import country_names
+    from cproc_data.load import country_names, read_csv_text, table_path
 
     found: dict[tuple[str, str], pd.Timestamp] = {}
 
@@ -143,8 +144,15 @@ def _proofs() -> dict[tuple[str, str], pd.Timestamp]:
     facts = raw_treaty_facts()
     statements = facts[facts["event"].isin(["party_at", "nth_party", "deposit_between"]) & facts["date"].notna()]
     names = country_names()
+    corr = read_csv_text(table_path("corrections"))
+    corrected = {
+        (c["source_id"], c["treaty"], c["iso3"], c["event"], c["wrong_date"]): c["correct_date"] for _, c in corr.iterrows()
+    }
     for r in statements.itertuples():
-        prove(r.treaty, names.lookup(r.state_as_written), r.event, pd.Timestamp(parse_stated(r.date)[1]))
+        iso3 = names.lookup(r.state_as_written)
+        date = corrected.get((r.source_id, r.treaty, iso3, r.event, r.date), r.date)
+        if date:
+            prove(r.treaty, iso3, r.event, pd.Timestamp(parse_stated(date)[1]))
     return found
 
 
