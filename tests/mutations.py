@@ -3,6 +3,7 @@
 Each row changes one line of the library (a month in a rule, a marker's direction, a
 check switched off), runs the tests that should notice, and puts the line back. A row
 that says SURVIVED is a rule no test guards. Not part of `make test` (it takes minutes).
+Words after the script's name run only the rows whose name holds one of them.
 """
 
 import pathlib
@@ -114,9 +115,133 @@ M = [
         "and ind in PLANNED_INDICATORS and",
         "tests/data/test_register_rules.py",
     ),
+    # domain/bounds.py and the build's statements (store/record_bounds.py): tests/unit/test_bounds.py
+    (
+        "EIF delay 2 months (Treaty)",
+        "cproc_data/domain/treaties.py",
+        "eif_delay_months: int = 3",
+        "eif_delay_months: int = 2",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "EIF deposit month one off",
+        "cproc_data/domain/bounds.py",
+        "month = add_months(eif.earliest, -(treaty.eif_delay_months + 1))",
+        "month = add_months(eif.earliest, -treaty.eif_delay_months)",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "own EIF exception removed",
+        "cproc_data/domain/bounds.py",
+        "    if eif.earliest == treaty.in_force:",
+        "    if False:",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "CETS 224 signature bounds from below",
+        "cproc_data/domain/bounds.py",
+        'parent_deposit, None, protocol_signature.latest, "cets224_signatory_is_convention_party"',
+        'parent_deposit, protocol_signature.latest, None, "cets224_signatory_is_convention_party"',
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "ratification bounded from above by signature",
+        "cproc_data/domain/bounds.py",
+        'return tighten(deposit, signature.earliest, None, "ratification_after_signature"',
+        'return tighten(deposit, None, signature.earliest, "ratification_after_signature"',
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "party_at bounds from below",
+        "cproc_data/store/record_bounds.py",
+        'Bound(None, last, "", rule, sources, high_sources=sources)',
+        'Bound(first, None, rule, "", sources, low_sources=sources)',
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "invitations before the Convention's entry into force",
+        "cproc_data/domain/bounds.py",
+        "low = treaty.in_force if treaty.in_force else treaty.opened",
+        "low = treaty.opened",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "protocol rules off",
+        "cproc_data/domain/bounds.py",
+        "if protocol == code and event in slots:",
+        "if False:",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "tighten keeps the looser upper end",
+        "cproc_data/domain/bounds.py",
+        "latest < out.latest",
+        "latest > out.latest",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "tighten keeps the looser lower end",
+        "cproc_data/domain/bounds.py",
+        "earliest > out.earliest",
+        "earliest < out.earliest",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "merge keeps the looser upper end",
+        "cproc_data/store/record_bounds.py",
+        '("latest", "high_by", "high_sources", lambda new, old: new <= old)',
+        '("latest", "high_by", "high_sources", lambda new, old: new >= old)',
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "invited: deposit on the listing day allowed",
+        "cproc_data/domain/bounds.py",
+        "invited_on.earliest + timedelta(days=1)",
+        "invited_on.earliest",
+        "tests/unit/test_bounds.py",
+    ),
+    ("invited rule off", "cproc_data/domain/bounds.py", 'if "invited_on" in out:', "if False:", "tests/unit/test_bounds.py"),
+    (
+        "not-yet-party rule off",
+        "cproc_data/domain/bounds.py",
+        'if "not_party_on" in out:',
+        "if False:",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "domestic approval rule off",
+        "cproc_data/domain/bounds.py",
+        'if "domestic_approval" in out:',
+        "if False:",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "domestic approval read as strictly after",
+        "cproc_data/domain/bounds.py",
+        "tighten(deposit, approval.earliest, None,",
+        "tighten(deposit, approval.earliest + timedelta(days=1), None,",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "statement slot written as a row",
+        "cproc_data/store/record_bounds.py",
+        "if slot in NOT_YET.values():",
+        "if False:",
+        "tests/unit/test_bounds.py",
+    ),
+    (
+        "derived one-day bound written as a day",
+        "cproc_data/store/record_bounds.py",
+        'exact = b.exact and b.low_by == "stated"',
+        "exact = b.exact",
+        "tests/unit/test_bounds.py",
+    ),
 ]
+only = sys.argv[1:]  # `python tests/mutations.py bound EIF`: only the rows whose name holds one of these words
 rows = []
 for name, f, old, new, tests in M:
+    if only and not any(w.lower() in name.lower() for w in only):
+        continue
     p = R / f
     s = p.read_text()
     assert s.count(old) == 1, (name, s.count(old))

@@ -27,17 +27,28 @@ STATEMENTS = {
     "invited_at": "invitation",
     "invitation_between": "invitation",
 }
+# raw statements that bound a deposit from below only, and the slot that holds them. None of
+# them proves that a deposit happened: each narrows a deposit the record has from other facts
+# and never creates one. `invited_at` also bounds the invitation (STATEMENTS).
+NOT_YET = {
+    "invited_at": "invited_on",  # named as invited on D: not yet a Party on D
+    "not_party_at": "not_party_on",  # an official statement that the State had not deposited by D
+    "domestic_approval": "domestic_approval",  # the State's own law approving the treaty, adopted on D
+}
 
 
 @dataclass(frozen=True)
 class Bound:
-    """An interval for one event; `low_by` / `high_by` name what set each end."""
+    """An interval for one event; `low_by` / `high_by` name the rule that set each end,
+    `low_sources` / `high_sources` the sources it rests on (`sources`: all of them)."""
 
     earliest: date | None
     latest: date | None
     low_by: str = ""
     high_by: str = ""
     sources: frozenset[str] = field(default_factory=frozenset)
+    low_sources: frozenset[str] = field(default_factory=frozenset)
+    high_sources: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def exact(self) -> bool:
@@ -63,9 +74,9 @@ def tighten(b: Bound, earliest: date | None, latest: date | None, by: str, sourc
     """The bound narrowed by a rule (the tightest end wins; the rule's name is kept on it)."""
     out = b
     if earliest is not None and (out.earliest is None or earliest > out.earliest):
-        out = replace(out, earliest=earliest, low_by=by, sources=out.sources | sources)
+        out = replace(out, earliest=earliest, low_by=by, sources=out.sources | sources, low_sources=frozenset(sources))
     if latest is not None and (out.latest is None or latest < out.latest):
-        out = replace(out, latest=latest, high_by=by, sources=out.sources | sources)
+        out = replace(out, latest=latest, high_by=by, sources=out.sources | sources, high_sources=frozenset(sources))
     return out
 
 
@@ -169,6 +180,35 @@ def first_protocol_signatory_signed_convention(protocol_signature: Bound, parent
     )
 
 
+def invited_not_yet_party(invited_on: Bound, deposit: Bound) -> Bound:
+    """A State the Council of Europe names as invited on day D was not yet a Party on D:
+    invited status under ETS 185 art. 37(1) is that of a non-member State invited to accede
+    that has not yet deposited its instrument of accession. Its deposit is after D (a list
+    dated only by month speaks of some day of it: after the first)."""
+    if invited_on.earliest is None:
+        return deposit
+    return tighten(deposit, invited_on.earliest + timedelta(days=1), None, "invited_not_yet_party", invited_on.sources)
+
+
+def listed_as_not_yet_party(not_party_on: Bound, deposit: Bound) -> Bound:
+    """A dated official statement that a State had not yet deposited its instrument on day D
+    (its parliament still examining the treaty, say): a State consents to be bound by
+    depositing its instrument with the Secretary General (ETS 185 arts 36(2) and 37(2); the
+    Protocols' final clauses likewise), so its deposit is after D."""
+    if not_party_on.earliest is None:
+        return deposit
+    return tighten(deposit, not_party_on.earliest + timedelta(days=1), None, "listed_as_not_yet_party", not_party_on.sources)
+
+
+def deposit_after_domestic_approval(approval: Bound, deposit: Bound) -> Bound:
+    """Where a State's constitution requires its parliament to approve a treaty before the
+    instrument of ratification or accession is deposited (the article is cited in the raw
+    snapshot's note), the deposit is on or after the day the approving law was adopted."""
+    if approval.earliest is None:
+        return deposit
+    return tighten(deposit, approval.earliest, None, "deposit_after_domestic_approval", approval.sources)
+
+
 PARENT_RULES = {  # how a Protocol event bounds an event of its parent treaty
     ("ETS189", DEPOSIT): (DEPOSIT, lambda t, own, parent: protocol_party_is_convention_party(t, own, parent)),
     ("CETS224", DEPOSIT): (DEPOSIT, lambda t, own, parent: protocol_party_is_convention_party(t, own, parent)),
@@ -179,7 +219,8 @@ PARENT_RULES = {  # how a Protocol event bounds an event of its parent treaty
 
 def apply_rules(treaty: Treaty, slots: dict[str, Bound], member_at_deposit: bool, accession: bool) -> dict[str, Bound]:
     """The State's single-valued slots (signature, deposit, entry_into_force, first
-    invitation) narrowed by every rule within one treaty, to a fixed point."""
+    invitation) narrowed by every rule within one treaty, to a fixed point. The slots of
+    NOT_YET (statements that bound a deposit from below) narrow a deposit, never create one."""
     out = dict(slots)
     for _ in range(4):  # each pass can only narrow; four passes reach the fixed point here
         before = dict(out)
@@ -194,6 +235,12 @@ def apply_rules(treaty: Treaty, slots: dict[str, Bound], member_at_deposit: bool
             if "invitation" in out and accession and not member_at_deposit:
                 out[DEPOSIT] = accession_after_invitation(out["invitation"], out[DEPOSIT])
                 out["invitation"] = invitation_before_accession(out["invitation"], out[DEPOSIT])
+            if "invited_on" in out:
+                out[DEPOSIT] = invited_not_yet_party(out["invited_on"], out[DEPOSIT])
+            if "not_party_on" in out:
+                out[DEPOSIT] = listed_as_not_yet_party(out["not_party_on"], out[DEPOSIT])
+            if "domestic_approval" in out:
+                out[DEPOSIT] = deposit_after_domestic_approval(out["domestic_approval"], out[DEPOSIT])
         if "signature" in out:
             out["signature"] = signature_after_opening(treaty, out["signature"])
         if "entry_into_force" in out and DEPOSIT in out:

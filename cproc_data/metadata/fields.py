@@ -110,7 +110,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("state_as_written", S, "The State's name as the source spells it"),
     Field("region", S, "UN M49 region", label="Region"),
     Field("sub_region", S, "UN M49 sub-region"),
-    Field("event", S, "What happened", enum=v.TREATY_EVENTS),
+    Field("event", S, "What happened (the event vocabulary at the end says what each value means)", enum=v.TREATY_EVENTS),
     Field(
         "date",
         "isodate",

@@ -6,25 +6,32 @@ from ..domain.counting import STATUSES
 from ..domain.treaties import TREATIES
 
 TREATY_CODES = tuple(TREATIES)
-TREATY_EVENTS = (
-    "signature",
-    "ratification",
-    "accession",
-    "entry_into_force",
-    "denunciation",
-    "denunciation_effect",
-    "invitation",
-    "invitation_extension",
-    "succession",
-    "deposit",  # a ratification or accession whose kind the source does not give
+# every event a row may hold, and what it means (docs/data-dictionary.md prints this list)
+EVENTS = {
+    "signature": "signature of the treaty",
+    "ratification": "deposit of an instrument of ratification, acceptance or approval",
+    "accession": "deposit of an instrument of accession",
+    "entry_into_force": "entry into force of the treaty for the State",
+    "denunciation": "notification of a denunciation",
+    "denunciation_effect": "the day a denunciation takes effect",
+    "invitation": "invitation to accede by the Committee of Ministers (ETS 185 art. 37(1))",
+    "invitation_extension": "extension of an invitation to accede",
+    "succession": "succession to the treaty by a successor State",
+    "deposit": "a ratification or accession whose kind the source does not give",
     # statements that bound an event without dating it (raw snapshots only; domain.bounds.STATEMENTS)
-    "party_at",  # "X is a Party", in a list or news item dated D: deposit on or before D
-    "nth_party",  # "X became the 57th Party" (ordinal in `ordinal`), dated D: deposit on or before D
-    "deposit_between",  # "since the last plenary, ratifications or accessions by X": deposit in [A, B]
-    "signatory_at",  # named as a signatory on D: signature on or before D
-    "invited_at",  # named as invited on D: invitation on or before D
-    "invitation_between",  # "invited since the last plenary": invitation in [A, B]
-)
+    "party_at": "named as a Party in a list or news item dated D: deposit on or before D",
+    "nth_party": "'X became the 57th Party' (ordinal in `ordinal`), dated D: deposit on or before D",
+    "deposit_between": "'since the last plenary, ratifications or accessions by X': deposit in [A, B]",
+    "signatory_at": "named as a signatory on D: signature on or before D",
+    "invited_at": "named as invited on D: invitation on or before D, and (not yet a Party on D) deposit after D",
+    "invitation_between": "'invited since the last plenary': invitation in [A, B]",
+    # statements that bound a deposit from below only (raw snapshots only; domain.bounds.NOT_YET):
+    # they narrow a deposit the record has from other facts and never create one
+    "not_party_at": "a dated official statement that the State had not yet deposited on D: deposit after D",
+    "domestic_approval": "the State's own law approving the treaty, adopted on D, where its constitution "
+    "requires that approval before the deposit (the note cites the article): deposit on or after D",
+}
+TREATY_EVENTS = tuple(EVENTS)
 DATE_PRECISIONS = ("day", "month", "year", "bound")
 ISO_STATED = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?$"
 SOURCE_KINDS = (

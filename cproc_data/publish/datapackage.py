@@ -23,7 +23,7 @@ from ..derive.treaty_record import resolve_as_of, treaty_events
 from ..domain.treaties import first_opened
 from ..ingest.snapshots import raw_sources
 from ..metadata import TABLES, Table
-from ..metadata.vocab import INDICATORS
+from ..metadata.vocab import EVENTS, INDICATORS
 from ..store.atomic import atomic_write_text
 from .files import safe_cell
 
@@ -188,6 +188,9 @@ def data_dictionary() -> str:
                 f"| {f.name} | {f.type} | {f.unit or ''} | {'yes' if f.required else ''} | {allowed} | {f.description} |"
             )
         parts.append("")
+    parts += ["## Event vocabulary (`event`)", "", "| event | meaning |", "|---|---|"]
+    parts += [f"| {k} | {v} |" for k, v in EVENTS.items()]
+    parts.append("")
     parts += ["## Indicator vocabulary (`reported_figures.indicator`)", "", "| indicator | meaning |", "|---|---|"]
     parts += [f"| {k} | {v} |" for k, v in INDICATORS.items()]
     parts.append("")

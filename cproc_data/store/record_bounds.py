@@ -2,7 +2,10 @@
 
 Transformations, for each State:
   1. every fact becomes an interval: a day [d, d], a month or a year [first, last], a
-     statement its bound (`party_at` D: deposit <= D; `deposit_between` A/B: [A, B]);
+     statement its bound (`party_at` D: deposit <= D; `deposit_between` A/B: [A, B]); a
+     statement that a State was not yet a Party (`invited_at`, `not_party_at`) or that its
+     law approving the treaty was adopted (`domestic_approval`) is kept in its own slot
+     (domain.bounds.NOT_YET), which narrows a deposit and never writes a row;
   2. per treaty, the facts about one single-valued event are intersected (the tightest
      bound wins; the sources of each end are kept); invitations and extensions stay one
      row each, and a statement that names an invited State with no invitation on or
@@ -23,7 +26,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..domain.bounds import DEPOSIT, STATEMENTS, Bound, apply_rules, parent_bounds
+from ..domain.bounds import DEPOSIT, NOT_YET, STATEMENTS, Bound, apply_rules, parent_bounds
 from ..domain.counting import DEFAULT_RULES
 from ..domain.dates import parse_stated
 from ..domain.deposits import deposit_kind
@@ -52,24 +55,36 @@ def _statement(fact) -> tuple[str, Bound, str, str]:
     if event in STATEMENTS:
         rule = STATEMENT_RULE[event]
         if event.endswith("_between"):
-            return STATEMENTS[event], Bound(first, last, rule, rule, sources), "", "bound"
-        return STATEMENTS[event], Bound(None, last, "", rule, sources), "", "bound"
+            return STATEMENTS[event], Bound(first, last, rule, rule, sources, sources, sources), "", "bound"
+        return STATEMENTS[event], Bound(None, last, "", rule, sources, high_sources=sources), "", "bound"
     how = "stated" if precision == "day" else f"stated_{precision}"
-    return SLOT.get(event, event), Bound(first, last, how, how, sources), event if event in SLOT else "", precision
+    bound = Bound(first, last, how, how, sources, sources, sources)
+    return SLOT.get(event, event), bound, event if event in SLOT else "", precision
+
+
+def _not_yet(fact) -> tuple[str, Bound]:
+    """(slot, bound) of a statement that bounds a deposit from below: the first day it can
+    speak of (the rules of domain.bounds read `earliest`)."""
+    first, _last, _precision = parse_stated(fact["date"])
+    sources = frozenset([fact["source_id"]])
+    return NOT_YET[fact["event"]], Bound(first, None, fact["event"], "", sources, sources)
 
 
 def _merge(a: Bound, b: Bound) -> Bound:
     """The intersection of two bounds; each end keeps the name and sources of what set it
     (a stated day keeps its name when another source gives the same day)."""
     out = replace(a, sources=a.sources | b.sources) if (a.earliest, a.latest) == (b.earliest, b.latest) else a
-    for end, by, tighter in (
-        ("earliest", "low_by", lambda new, old: new >= old),
-        ("latest", "high_by", lambda new, old: new <= old),
+    for end, by, src, tighter in (
+        ("earliest", "low_by", "low_sources", lambda new, old: new >= old),
+        ("latest", "high_by", "high_sources", lambda new, old: new <= old),
     ):
         new, old = getattr(b, end), getattr(out, end)
         if new is not None and (old is None or tighter(new, old)):
             keep = old == new and getattr(out, by) == "stated"
-            out = replace(out, **{end: new, by: getattr(out, by) if keep else getattr(b, by)}, sources=out.sources | b.sources)
+            ends = getattr(out, src) | getattr(b, src) if old == new else getattr(b, src)
+            out = replace(
+                out, **{end: new, by: getattr(out, by) if keep else getattr(b, by), src: ends}, sources=out.sources | b.sources
+            )
     return out
 
 
@@ -87,8 +102,13 @@ def bounded_events(dated: pd.DataFrame, coe: pd.DataFrame) -> tuple[list[dict], 
         repeat: dict[str, list] = defaultdict(list)
         notes: dict[tuple[str, str], set] = defaultdict(set)
         for fact in grp.to_dict("records"):
-            slot, bound, kind, prec = _statement(fact)
             t = fact["treaty"]
+            if fact["event"] in NOT_YET:
+                slot, bound = _not_yet(fact)
+                slots[t][slot] = _merge(slots[t][slot], bound) if slot in slots[t] else bound
+                if fact["event"] not in STATEMENTS:
+                    continue
+            slot, bound, kind, prec = _statement(fact)
             if kind:
                 kinds[t].add(kind)
             if fact.get("note_fix"):
@@ -130,6 +150,8 @@ def bounded_events(dated: pd.DataFrame, coe: pd.DataFrame) -> tuple[list[dict], 
         narrowed = _narrow(iso3, slots, kinds, coe)
         for t, tslots in narrowed.items():
             for slot, b in tslots.items():
+                if slot in NOT_YET.values():
+                    continue  # a statement's own slot: it narrowed the deposit above
                 if b.empty():
                     problems.append(_conflict(t, iso3, slot, b))
                     continue
@@ -200,10 +222,14 @@ def _conflict(treaty: str, iso3: str, slot: str, b: Bound) -> DataProblem:
         slot,
         f"{b.earliest} > {b.latest}",
         f"conflict: the bounds of {treaty} {slot} of {iso3} contradict each other: earliest {b.earliest} "
-        f"({b.low_by}) is after latest {b.latest} ({b.high_by}); sources: {', '.join(sorted(b.sources))}; "
-        "record which source is right in datasets/corrections.csv",
+        f"({b.low_by}: {_named(b.low_sources)}) is after latest {b.latest} ({b.high_by}: {_named(b.high_sources)}); "
+        f"sources: {', '.join(sorted(b.sources))}; record which source is right in datasets/corrections.csv",
         subject=(treaty, iso3, slot),
     )
+
+
+def _named(sources: frozenset[str]) -> str:
+    return ", ".join(sorted(sources)) or "the treaty's text"
 
 
 def _same_invitation(treaty: str, iso3: str, invitations: list) -> list[DataProblem]:

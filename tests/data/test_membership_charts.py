@@ -218,7 +218,7 @@ def test_new_parties_add_up_to_the_parties_and_keep_uncertain_years_apart(day):
     assert int((data["new_coe_members"] + data["new_non_members"] + data["new_year_uncertain"]).sum()) == c["parties_max"]
     assert (data["new_parties_min"] <= data["new_parties_max"]).all()
     rec = treaty_record("ETS185").set_index("iso3")
-    # Ecuador's deposit lies somewhere between November 2001 and January 2026: never a certain year
+    # Ecuador's deposit lies somewhere between 18 June 2024 and 14 January 2026: never a certain year
     assert rec.loc["ECU", "deposit_earliest"].year != rec.loc["ECU", "deposit_latest"].year
     if day is None:
         assert data.loc[data["year"] == rec.loc["ECU", "deposit_latest"].year, "new_year_uncertain"].sum() >= 1

@@ -124,7 +124,8 @@ def _proofs() -> dict[tuple[str, str], pd.Timestamp]:
     """(treaty, iso3) -> the first day by which some event proves the State a Party: the
     record's events with a date the sources give (not a derived bound), and the raw
     statements (named as a Party in a dated list, 'the Nth Party', a deposit between two
-    plenaries), each taken at the last day it allows."""
+    plenaries), each taken at the last day it allows, as datasets/corrections.csv leaves it
+    (a statement a correction sets aside proves nothing)."""
     from cproc_data.derive.treaty_record import treaty_events
     from cproc_data.domain.dates import parse_stated
     from cproc_data.ingest.snapshots import raw_treaty_facts

@@ -1,8 +1,8 @@
 """New ETS 185 Parties per year (by deposit), Council of Europe members and non-members,
 with C-PROC's opening (7 April 2014) marked.
 
-A deposit whose year the record cannot decide (Ecuador: some day between November 2001
-and January 2026) is never drawn as if its year were known: it is counted in its latest
+A deposit whose year the record cannot decide (Ecuador: some day between 18 June 2024
+and 14 January 2026) is never drawn as if its year were known: it is counted in its latest
 possible year (never after the as-of date) as a separate hatched "year uncertain"
 segment, and in `new_parties_max` of every year its bounds touch.
 """
