@@ -142,13 +142,17 @@ def marks_note(data: pd.DataFrame, by_panel: bool = False) -> str:
         "Territories and Antarctica are not coloured: a State's ratification may not extend to them.",
     ]
     unsure = data[~data["certain"]]
-    if not unsure.empty:
+    if not unsure.empty and by_panel:  # one count per panel; the States are in the chart's data (workbook)
+        per_panel = unsure.groupby("panel_date").size()
         parts.append(
             "Hatched area or hollow dot: the record allows more than one status on the date ("
-            + ", ".join(
-                (f"{r.panel_date:%Y} " if by_panel else "") + f"{r.iso3}: {r.possible.replace('|', ' or ')}"
-                for r in unsure.itertuples()
-            )
+            + ", ".join(f"{n} States in {pd.Timestamp(d):%Y}" for d, n in per_panel.items())
+            + "; listed in the chart's data)."
+        )
+    elif not unsure.empty:
+        parts.append(
+            "Hatched area or hollow dot: the record allows more than one status on the date ("
+            + ", ".join(f"{r.iso3}: {r.possible.replace('|', ' or ')}" for r in unsure.itertuples())
             + ")."
         )
     return " ".join(parts)
