@@ -30,7 +30,7 @@ browser-check: $(STAMP)
 ## All tests: lint, format and type checks, the data rules, the test suite, the notebooks (nbval).
 test: lint $(STAMP)
 	$(BIN)/cproc-data validate
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests  # two workers, each test file on one (module fixtures stay shared)
 	$(BIN)/python -m pytest --nbval --nbval-current-env notebooks
 
 ## ruff (lint and format) and mypy (domain/, derive/, metadata/, load.py).

@@ -33,6 +33,7 @@ CHART_MODULES = (
     "register_by_region",
     "register_by_type",
     "register_participants",
+    "register_countries",
 )
 
 REGISTRY: dict[str, Chart] = {}

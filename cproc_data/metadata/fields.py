@@ -107,6 +107,13 @@ FIELDS: dict[str, Field] = _fields(
     Field("y", N, "Northing of the State's label point or marker in Equal Earth (EPSG:8857)", unit="m", label="Northing"),
     Field("position", S, "Where the label point or marker position comes from", label="Position from"),
     Field("panel_date", D, "Date of the map panel (small multiples)", label="Panel date"),
+    Field(
+        "activity_band",
+        S,
+        "Activities C-PROC's register records in the country: 1, 2-5, 6-20, 21 or more, or none",
+        enum=("1", "2-5", "6-20", "21 or more", "none"),
+        label="Activities, band",
+    ),
     Field("state_as_written", S, "The State's name as the source spells it"),
     Field("region", S, "UN M49 region", label="Region"),
     Field("sub_region", S, "UN M49 sub-region"),

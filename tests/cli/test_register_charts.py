@@ -21,7 +21,8 @@ ROWS = [  # date, country_or_region, project, activity_type, participants
 BY_REGION = {(2015, "Africa"): 2, (2015, "Eastern Partnership"): 1, (2016, "Asia"): 1, (2016, "Global"): 1, (2025, "Americas"): 1}
 BY_TYPE = {(2015, "training"): 1, (2015, "workshop"): 2, (2016, "conference"): 1, (2016, "training"): 1, (2025, "training"): 1}
 PARTICIPANTS = {2015: (30, 1), 2016: (80, 0), 2025: (15, 0)}  # year: (sum recorded, activities without a number)
-CHARTS = ["register_by_region", "register_by_type", "register_participants"]
+CHARTS = ["register_by_region", "register_by_type", "register_participants", "register_countries"]
+COUNTRIES = {"GHA": 2, "PHL": 1, "PER": 1}  # activities recorded in a country (Eastern Partnership and Global are regions)
 
 
 def _register(tmp_path, extra=()):
@@ -115,3 +116,12 @@ def test_register_charts_are_laid_out_cleanly(tmp_path):
     for name in CHARTS:
         fig = charts(register)[name].figure(pd.Timestamp("2026-02-05").date())[1]
         assert tick_label_problems(fig) + overlap_problems(fig) + size_problems(fig) == [], name
+
+
+def test_countries_reached_in_the_chart_data_and_the_workbook(written):
+    _, book = written
+    frame = _sheet(book, "register_countries")
+    reached = frame[frame["activities"] > 0]
+    assert dict(zip(reached["iso3"], reached["activities"])) == COUNTRIES
+    assert dict(zip(reached["iso3"], reached["activity_band"])) == {"GHA": "2-5", "PHL": "1", "PER": "1"}
+    assert set(frame.loc[frame["activities"] == 0, "activity_band"]) == {"none"}

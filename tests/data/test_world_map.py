@@ -114,3 +114,19 @@ def test_map_files_are_byte_identical(tmp_path):
     assert {p.rsplit(".", 1)[1] for p in files} == {"svg", "pdf", "png"}
     for f in files:
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
+
+
+def test_png_is_at_print_resolution(tmp_path):
+    """The PNG is 300 dpi: the map's 6 pt labels stay legible at print size."""
+    from PIL import Image
+
+    from cproc_data.figures.registry import charts
+    from cproc_data.publish.files import figure_bytes
+
+    fig = charts()["world_map"].figure(None)[1]
+    path = tmp_path / "m.png"
+    path.write_bytes(figure_bytes(fig, "png"))
+    image = Image.open(path)
+    width, height = fig.get_size_inches()
+    assert image.size == (round(width * 300), round(height * 300))
+    assert [round(d) for d in image.info["dpi"]] == [300, 300]

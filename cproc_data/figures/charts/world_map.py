@@ -40,8 +40,18 @@ def world_map(as_of) -> pd.DataFrame:
     return df[cols].sort_values("iso3").reset_index(drop=True)
 
 
-def draw_states(ax, data: pd.DataFrame, box: tuple[float, float, float, float], marker_size: float = MARKER_SIZE) -> None:
+def draw_states(
+    ax,
+    data: pd.DataFrame,
+    box: tuple[float, float, float, float],
+    marker_size: float = MARKER_SIZE,
+    palette: dict[str, str] | None = None,
+    column: str = "status",
+) -> None:
     """Polygons (one PathCollection per status) and markers (one per status) of `data` on `ax`.
+
+    `palette`: colour of each value of `column` (default `status`), in drawing order (default:
+    the treaty statuses); the last one is the background class, drawn as a smaller marker.
 
     Every collection carries `cproc_iso3`, the States it draws in order, and a gid naming
     what it draws, so a reader of the SVG (or a test) finds every State.
@@ -50,12 +60,14 @@ def draw_states(ax, data: pd.DataFrame, box: tuple[float, float, float, float], 
 
     shapes = geo.shapes()
     xmin, xmax, ymin, ymax = box
-    for status in style.STATUS_ORDER:
-        rows = data[(data["status"] == status) & data["iso3"].isin(shapes)]
+    palette = palette or {s: style.PALETTE[s] for s in style.STATUS_ORDER}
+    background = list(palette)[-1]
+    for status in palette:
+        rows = data[(data[column] == status) & data["iso3"].isin(shapes)]
         if not rows.empty:
             coll = PathCollection(
                 [geo.path_of(shapes[i]) for i in rows["iso3"]],
-                facecolors=style.PALETTE[status],
+                facecolors=palette[status],
                 edgecolors=EDGE,
                 linewidths=0.25,
                 zorder=1,
@@ -77,19 +89,19 @@ def draw_states(ax, data: pd.DataFrame, box: tuple[float, float, float, float], 
         coll.cproc_iso3 = list(unsure["iso3"])
         ax.add_collection(coll, autolim=False)
     inside = data["x"].between(xmin, xmax) & data["y"].between(ymin, ymax)
-    for status in style.STATUS_ORDER:
+    for status in palette:
         for certain in (True, False):
-            rows = data[(data["shown_as"] == "marker") & inside & (data["status"] == status) & (data["certain"] == certain)]
+            rows = data[(data["shown_as"] == "marker") & inside & (data[column] == status) & (data["certain"] == certain)]
             if rows.empty:
                 continue
-            color = style.PALETTE[status]
+            color = palette[status]
             pts = ax.scatter(
                 rows["x"],
                 rows["y"],
-                s=marker_size * (0.45 if status == "none" else 1.0),
+                s=marker_size * (0.45 if status == background else 1.0),
                 marker="o",
                 facecolors=color if certain else "white",
-                edgecolors=UNCERTAIN_COLOR if not certain else ("#555555" if status == "none" else "white"),
+                edgecolors=UNCERTAIN_COLOR if not certain else ("#555555" if status == background else "white"),
                 linewidths=0.6 if not certain else 0.3,
                 zorder=3,
             )
