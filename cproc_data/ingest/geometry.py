@@ -15,7 +15,6 @@ Only the standard library here (json): projection and drawing live in figures/ge
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from ..load import cached, country_names, read_csv_text
 from ..metadata import TABLES
 from ..metadata.schema import check_frame
 from ..paths import raw_dir, reference_dir
+from .snapshots import checksum_problems
 
 WORLD = "ne_110m_admin_0_countries"  # source_id of the world map's geometry snapshot
 SOURCES_FILE = TABLES["geometry_sources"].label
@@ -60,17 +60,7 @@ def check_geometry() -> list[DataProblem]:
             )
             continue
         line, rec = records[path.stem]
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if rec.get("sha256") and rec["sha256"] != digest:
-            problems.append(
-                DataProblem(
-                    SOURCES_FILE,
-                    line,
-                    "sha256",
-                    rec["sha256"],
-                    f"checksum: {snapshot_label(path.stem)} has SHA-256 {digest}; raw snapshots are immutable",
-                )
-            )
+        problems += checksum_problems(SOURCES_FILE, line, rec.get("sha256"), path.read_bytes(), snapshot_label(path.stem))
     present = {p.stem for p in files}
     for sid, (line, _rec) in records.items():
         if sid not in present:

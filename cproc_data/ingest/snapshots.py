@@ -22,6 +22,15 @@ from ..paths import raw_dir
 SOURCES_FILE = TABLES["sources"].label
 
 
+def checksum_problems(origin_file: str, line: int, recorded: str | None, data: bytes, label: str) -> list[DataProblem]:
+    """A problem if a raw snapshot's bytes no longer match the SHA-256 its origin record holds."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not recorded or recorded == digest:
+        return []
+    rule = f"checksum: {label} has SHA-256 {digest}; raw snapshots are immutable (a new reading is a new snapshot)"
+    return [DataProblem(origin_file, line, "sha256", recorded, rule)]
+
+
 def snapshot_label(source_id: str) -> str:
     return f"datasets/raw/treaty_facts/{source_id}.csv"
 
@@ -69,17 +78,7 @@ def check_raw(staged: dict[str, bytes] | None = None) -> tuple[pd.DataFrame, pd.
             frames.append(df)
             continue
         line, rec = origin[stem]
-        digest = hashlib.sha256(data).hexdigest()
-        if rec.get("sha256") and rec["sha256"] != digest:
-            problems.append(
-                DataProblem(
-                    SOURCES_FILE,
-                    line,
-                    "sha256",
-                    rec["sha256"],
-                    f"checksum: {label} has SHA-256 {digest}; raw snapshots are immutable (a new reading is a new snapshot)",
-                )
-            )
+        problems += checksum_problems(SOURCES_FILE, line, rec.get("sha256"), data, label)
         fmt = rec.get("date_format")
         if fmt and {"date", "date_as_written"} <= set(df.columns):
             for row, written, iso, event in zip(df["_row"], df["date_as_written"], df["date"], df["event"]):
