@@ -12,7 +12,7 @@ import io
 from matplotlib.figure import Figure
 from PIL import Image
 
-from . import style
+from .mplstyle import context
 
 
 class ChartFigure(Figure):
@@ -20,7 +20,7 @@ class ChartFigure(Figure):
         """A preview for notebooks: 100 dpi, reduced to 128 colours so that committed notebooks
         stay small (the files `cproc-data figures` writes are full quality)."""
         buf = io.BytesIO()
-        with style.context():
+        with context():
             self.savefig(buf, format="png", dpi=100, metadata={"Software": None})
         image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
         out = io.BytesIO()

@@ -6,13 +6,12 @@ chart. Sizes are for an A4 report (text width 160 mm; a column half of it).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from ..domain.cproc import CPROC_START as _CPROC_START
-
-STYLE_FILE = Path(__file__).with_name("cproc.mplstyle")
+from .mplstyle import STYLE_FILE as STYLE_FILE  # re-exported: charts reach the style through this module
+from .mplstyle import context as context
+from .mplstyle import use as use
 
 # one fixed colour per status, in legend order
 STATUS_ORDER = ("party", "signatory", "invited", "none")
@@ -40,21 +39,6 @@ SIZES = {
 FOOTER_FONT_SIZE = 6.5
 FOOTER_COLOR = "#555555"
 CPROC_START = pd.Timestamp(_CPROC_START)  # drawn as a marker on time charts
-
-
-def context():
-    """The house style as a context: charts are drawn and saved inside it, and the
-    caller's own matplotlib settings are left as they were."""
-    import matplotlib.style
-
-    return matplotlib.style.context(str(STYLE_FILE))
-
-
-def use() -> None:
-    """Make the house style the session's default (for a researcher's own charts)."""
-    import matplotlib.style
-
-    matplotlib.style.use(str(STYLE_FILE))
 
 
 def new_figure(size: str = "full", **subplots):

@@ -1,4 +1,5 @@
-"""The field dictionary: every column name of every table, defined once.
+"""The field dictionary: every column name of every table, defined once (the columns of the
+chart frames alone are in `chart_fields.py`, joined here).
 
 A name means one thing everywhere: the same type, unit, vocabulary and pattern in every
 table that uses it. A table may only say whether the field is required there
@@ -7,41 +8,16 @@ table that uses it. A table may only say whether the field is required there
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import vocab as v
+from .chart_fields import CHART_FIELDS
+from .field import B, D, Field, I, N, S, unique
+
+__all__ = ["FIELDS", "Field", "field"]
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str  # string | date | isodate | integer | number | boolean
-    description: str
-    required: bool = False
-    enum: tuple[str, ...] | None = None
-    pattern: str | None = None
-    unit: str | None = None
-    minimum: float | None = None
-    label: str | None = None  # short column header for readers; `header` adds the unit
-
-    @property
-    def header(self) -> str:
-        """'Parties, minimum (States)': the label with its unit, as a spreadsheet column header."""
-        label = self.label or self.name.replace("_", " ").capitalize()
-        return f"{label} ({self.unit})" if self.unit else label
-
-
-def _fields(*items: Field) -> dict[str, Field]:
-    out: dict[str, Field] = {}
-    for f in items:
-        if f.name in out:
-            raise ValueError(f"field {f.name!r} defined twice")
-        out[f.name] = f
-    return out
-
-
-S, D, I, N, B = "string", "date", "integer", "number", "boolean"
-FIELDS: dict[str, Field] = _fields(
+FIELDS: dict[str, Field] = unique(
     # identifiers and provenance
     Field("source_id", S, "Identifier of a raw snapshot (raw/sources.csv)", pattern=v.SOURCE_ID),
     Field("document_id", S, "Identifier of a source document (reference/documents.csv)", pattern=v.SOURCE_ID),
@@ -87,33 +63,6 @@ FIELDS: dict[str, Field] = _fields(
     ),
     Field("adm0_a3", S, "Natural Earth admin-0 code of a map feature (ADM0_A3)", pattern=v.ISO3),
     Field("admin", S, "Natural Earth name of a map feature (ADMIN), as written"),
-    # world maps
-    Field(
-        "shown_as",
-        S,
-        "How the State is drawn: its polygon, or a marker where it is too small to see",
-        enum=("polygon", "marker"),
-        label="Shown as",
-    ),
-    Field(
-        "area_km2",
-        I,
-        "Area of the State's Natural Earth polygon in the equal-area projection",
-        unit="km2",
-        minimum=0,
-        label="Area",
-    ),
-    Field("x", N, "Easting of the State's label point or marker in Equal Earth (EPSG:8857)", unit="m", label="Easting"),
-    Field("y", N, "Northing of the State's label point or marker in Equal Earth (EPSG:8857)", unit="m", label="Northing"),
-    Field("position", S, "Where the label point or marker position comes from", label="Position from"),
-    Field("panel_date", D, "Date of the map panel (small multiples)", label="Panel date"),
-    Field(
-        "activity_band",
-        S,
-        "Activities C-PROC's register records in the country: 1, 2-5, 6-20, 21 or more, or none",
-        enum=("1", "2-5", "6-20", "21 or more", "none"),
-        label="Activities, band",
-    ),
     Field("state_as_written", S, "The State's name as the source spells it"),
     Field("region", S, "UN M49 region", label="Region"),
     Field("sub_region", S, "UN M49 sub-region"),
@@ -198,32 +147,6 @@ FIELDS: dict[str, Field] = _fields(
         enum=("exact", "within", "differs", "undated"),
         label="Agreement",
     ),
-    # columns of the chart frames (their workbook sheets)
-    Field(
-        "accession",
-        D,
-        "Day the State deposited its instrument of accession (where the record only bounds it: the latest day it allows)",
-        label="Acceded on",
-    ),
-    Field("accession_bounded", B, "True where the record only bounds the accession day", label="Accession day bounded"),
-    Field(
-        "years",
-        N,
-        "Years from invitation to accession (an upper bound where the accession day is bounded)",
-        unit="years",
-        minimum=0,
-        label="Years to accede",
-    ),
-    Field(
-        "active_projects",
-        I,
-        "Projects active in some month of the year (with or without a budget)",
-        minimum=0,
-        label="Active projects",
-    ),
-    Field("names", S, "Their names, '; '-separated", label="Project names"),
-    Field("col", I, "Column of the State's tile on the tile map", minimum=0, label="Tile column"),
-    Field("row", I, "Row of the State's tile on the tile map", minimum=0, label="Tile row"),
     # reported figures
     Field("indicator", S, "What is counted (vocabulary: metadata.vocab.INDICATORS)", enum=tuple(v.INDICATORS), label="Indicator"),
     Field("value", N, "The number as printed (percentages as percent)", minimum=0, label="Value"),
@@ -288,60 +211,6 @@ FIELDS: dict[str, Field] = _fields(
     Field("currency", S, "Currency of the amount", enum=("EUR", "USD", "JPY", "CAD", "GBP"), label="Currency"),
     Field("funder", S, "One funder of a project, as the document names it"),
     Field("priority_countries", S, "Priority countries the document names, '; '-separated"),
-    # charts: projects, portfolio, contributions (figures/charts/)
-    Field(
-        "row_kind",
-        S,
-        "default (a project's default version), version (another document's dates or budget), not_yet_funded",
-        enum=("default", "version", "not_yet_funded"),
-        label="Row kind",
-    ),
-    Field(
-        "drawn_as",
-        S,
-        "bar (start and end), start_only or end_only (a tick), label_only (no dates), listed (not yet funded)",
-        enum=("bar", "start_only", "end_only", "label_only", "listed"),
-        label="Drawn as",
-    ),
-    Field("funders", S, "Funders named by the document that gives the default funder list, '; '-separated", label="Funders"),
-    Field(
-        "document_years",
-        S,
-        "Years the version's documents were published ('undated' where a document has no date)",
-        label="Document years",
-    ),
-    Field(
-        "year_status",
-        S,
-        "past, in progress (the as-of year) or future",
-        enum=("past", "in progress", "future"),
-        label="Year status",
-    ),
-    Field(
-        "budget_eur_to_as_of",
-        N,
-        "Share of the year's budget in the months up to the as-of month",
-        unit="EUR",
-        minimum=0,
-        label="Budget to the as-of month",
-    ),
-    Field(
-        "budget_eur_after_as_of",
-        N,
-        "Share of the year's budget in the months after the as-of month",
-        unit="EUR",
-        minimum=0,
-        label="Budget after the as-of month",
-    ),
-    Field("active_project_names", S, "Projects active in the year, ', '-separated", label="Active projects, names"),
-    Field("first_year", I, "First year of the contribution's period", minimum=2000, label="First year"),
-    Field(
-        "last_year",
-        I,
-        "Last year of the contribution's period (the first year for a single year)",
-        minimum=2000,
-        label="Last year",
-    ),
     # legislation and activities
     Field("measure", S, "Substantive criminal law, or specific procedural powers", enum=v.MEASURES, label="Measure"),
     Field("states", N, "States counted", unit="States", minimum=0, label="Count"),
@@ -377,90 +246,7 @@ FIELDS: dict[str, Field] = _fields(
         "Why they differ: the counting rule or reading of the date that matches, or the States responsible",
         label="Explanation",
     ),
-    # activities table and the charts from C-PROC's own activity register
-    Field("document_title", S, "Title of the cited document (reference/documents.csv)", label="Document"),
-    Field("activity_type", S, "Type of activity, as the activity register records it", label="Activity type"),
-    Field("activities", I, "Activities recorded in C-PROC's activity register", unit="activities", minimum=0, label="Activities"),
-    Field(
-        "participants",
-        I,
-        "Participants: the sum of the numbers the register records",
-        unit="people",
-        minimum=0,
-        label="Participants",
-    ),
-    Field(
-        "participants_missing",
-        I,
-        "Activities without a participant number (the sum is then a lower bound)",
-        unit="activities",
-        minimum=0,
-        label="Activities without a participant number",
-    ),
-    Field(
-        "participants_qualifier",
-        S,
-        "exact, or lower_bound where some activities have no participant number",
-        enum=v.QUALIFIERS,
-        label="Participants, qualifier",
-    ),
-    Field("year_complete", B, "False for the year of the as-of date (a year in progress)", label="Year complete"),
-    # membership charts (new_parties, regions, regions_over_time, invitation_to_accession)
-    Field(
-        "region_group",
-        S,
-        "'Council of Europe members' (on the date counted), or 'Non-members: <UN M49 region>'",
-        label="Region group",
-    ),
-    Field(
-        "new_coe_members",
-        I,
-        "Council of Europe members whose deposit certainly fell in the year",
-        unit="States",
-        minimum=0,
-        label="New Parties, Council of Europe members",
-    ),
-    Field(
-        "new_non_members",
-        I,
-        "Non-member States whose deposit certainly fell in the year",
-        unit="States",
-        minimum=0,
-        label="New Parties, non-members",
-    ),
-    Field(
-        "new_year_uncertain",
-        I,
-        "Deposits whose year the record cannot decide, counted in their latest possible year (never after the as-of date)",
-        unit="States",
-        minimum=0,
-        label="New Parties, year uncertain",
-    ),
-    Field(
-        "new_parties_min",
-        I,
-        "New Parties certainly in the year (by deposit)",
-        unit="States",
-        minimum=0,
-        label="New Parties, minimum",
-    ),
-    Field(
-        "new_parties_max",
-        I,
-        "New Parties the record allows in the year (bounds touching it)",
-        unit="States",
-        minimum=0,
-        label="New Parties, maximum",
-    ),
-    Field("first_invitation", D, "Day the Committee of Ministers first invited the State to accede", label="First invited on"),
-    Field(
-        "years_min",
-        N,
-        "Years from invitation to the earliest possible day of accession",
-        unit="years",
-        minimum=0,
-        label="Years to accede, minimum",
-    ),
+    *CHART_FIELDS,
 )
 
 

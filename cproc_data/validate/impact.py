@@ -53,9 +53,5 @@ def check_impact() -> list[DataProblem]:
     surveys = table_text("legislation_surveys")
     label = TABLES["legislation_surveys"].label
     problems += check_frame(surveys, TABLES["legislation_surveys"], label)
-    problems += unknown_documents(surveys.get("document_id", []), known, label)
-    surveys = table_text("legislation_surveys")
-    label = TABLES["legislation_surveys"].label
-    problems += check_frame(surveys, TABLES["legislation_surveys"], label)
     problems += unknown_documents(surveys.get("document_id", []), known, label, column="document_id")
     return problems
