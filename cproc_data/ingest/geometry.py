@@ -41,6 +41,23 @@ def snapshot_label(source_id: str) -> str:
     return f"datasets/raw/geometry/{source_id}.geojson"
 
 
+@cached
+def _snapshot_bytes(source_id: str) -> bytes:
+    """The snapshot as committed, read once: checked against its checksum, then parsed."""
+    return snapshot_path(source_id).read_bytes()
+
+
+@cached
+def _features(source_id: str) -> list[dict]:
+    return json.loads(_snapshot_bytes(source_id).decode("utf-8"))["features"]
+
+
+@cached
+def _key() -> pd.DataFrame:
+    """The reviewed key (reference/ne_admin0.csv), as text, read once."""
+    return read_csv_text(reference_dir() / "ne_admin0.csv")
+
+
 def check_geometry() -> list[DataProblem]:
     """Every problem with the geometry snapshots, their origin records and the reviewed key.
 
@@ -60,16 +77,16 @@ def check_geometry() -> list[DataProblem]:
             )
             continue
         line, rec = records[path.stem]
-        problems += checksum_problems(SOURCES_FILE, line, rec.get("sha256"), path.read_bytes(), snapshot_label(path.stem))
+        problems += checksum_problems(SOURCES_FILE, line, rec.get("sha256"), _snapshot_bytes(path.stem), snapshot_label(path.stem))
     present = {p.stem for p in files}
     for sid, (line, _rec) in records.items():
         if sid not in present:
             problems.append(DataProblem(SOURCES_FILE, line, "source_id", sid, f"origin: no snapshot file {snapshot_label(sid)}"))
-    key = read_csv_text(reference_dir() / "ne_admin0.csv")
+    key = _key()
     key_problems = check_frame(key, TABLES["ne_admin0"], KEY_FILE)
     problems += key_problems
     if WORLD in present and not key_problems:
-        problems += check_key(_features_text(snapshot_path(WORLD)), key)
+        problems += check_key(_features(WORLD), key)
     return problems
 
 
@@ -105,10 +122,6 @@ def check_key(features: list[dict], key: pd.DataFrame) -> list[DataProblem]:
     return problems
 
 
-def _features_text(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["features"]
-
-
 @cached
 def world_features() -> list[dict]:
     """The world map's features, each with `iso3` added from the reviewed key ('' = not a State).
@@ -119,9 +132,9 @@ def world_features() -> list[dict]:
     problems = check_geometry()
     if problems:
         raise DataError(problems)
-    key = read_csv_text(reference_dir() / "ne_admin0.csv").set_index("adm0_a3")["iso3"]
+    key = _key().set_index("adm0_a3")["iso3"]
     out = []
-    for f in _features_text(snapshot_path(WORLD)):
+    for f in _features(WORLD):
         p = f["properties"]
         out.append(
             {
