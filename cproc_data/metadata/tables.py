@@ -82,7 +82,7 @@ _table(
     "reference/ne_admin0.csv",
     "Reviewed key of every Natural Earth admin-0 map feature (ADM0_A3) to the ISO 3166-1 alpha-3 code of its State "
     "(empty: not a State in the record), with the reason where Natural Earth's own ISO_A3 is missing (-99) or not used.",
-    ["adm0_a3*", "admin*", "iso3", "reason*"],
+    ["adm0_a3*", "admin*", "iso3", "reason*", "source*"],
     key=["adm0_a3"],
     layer="reference",
     sources="Natural Earth (raw/geometry_sources.csv); ISO 3166-1 (pycountry)",
@@ -189,7 +189,7 @@ _table(
     "legislation_surveys",
     "reference/legislation_surveys.csv",
     "Documents that are editions of one legislation survey (same method): their figures are joined on the legislation chart; any other document citing a figure is drawn as a point on its own.",
-    ["document_id*", "survey*", "note*"],
+    ["document_id*", "survey*", "note*", "source*"],
     key=["document_id"],
     layer="reference",
 )
