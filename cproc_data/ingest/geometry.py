@@ -77,7 +77,9 @@ def check_geometry() -> list[DataProblem]:
             )
             continue
         line, rec = records[path.stem]
-        problems += checksum_problems(SOURCES_FILE, line, rec.get("sha256"), _snapshot_bytes(path.stem), snapshot_label(path.stem))
+        problems += checksum_problems(
+            SOURCES_FILE, line, rec.get("sha256"), _snapshot_bytes(path.stem), snapshot_label(path.stem)
+        )
     present = {p.stem for p in files}
     for sid, (line, _rec) in records.items():
         if sid not in present:
