@@ -12,7 +12,7 @@ from ..domain.cproc import CPROC_START
 from . import style
 
 
-def per_year(register: pd.DataFrame, as_of, by: str, value: str = "activities") -> pd.DataFrame:
+def per_year(register: pd.DataFrame, as_of, by: str) -> pd.DataFrame:
     """year, `by`, activities, participants, participants_missing, year_complete for every year
     from C-PROC's opening to the as-of year (years without activities kept, with zeros).
 

@@ -9,9 +9,9 @@ import matplotlib
 matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_layout import overlap_problems, size_problems, tick_label_problems  # noqa: E402
 
 from cproc_data.figures.registry import charts as registry  # noqa: E402
-from tests.chart_layout import overlap_problems, size_problems, tick_label_problems  # noqa: E402
 
 CHECKED: list[str] = list(registry())  # every chart (those drawn from an activity register: test_register_charts)
 DATES = [None, "2019-12-31", "2014-04-07"]
